@@ -14,6 +14,8 @@ export const runtimeConfigSchema = z.object({
   LOCAL_AWS_PORT: port.default(4566),
   DATA_DIR: z.string().min(1).default('.data'),
   LOCAL_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be 12 digits').default('000000000000'),
+  /** Largest single S3 PUT local AWS accepts; S3's own limit is 5 GiB. */
+  LOCAL_AWS_MAX_OBJECT_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema> & { region: string; localEndpoint: string };

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { AwsError, internalError } from '../errors';
+import { handleAwsQuery } from '../protocols/aws-query';
+import { handleEc2Query } from '../protocols/ec2-query';
+import { handleJson11 } from '../protocols/json-1-1';
+import type { HttpResponse, ServiceDefinition } from '../protocols/service-definition';
+import type { RawRequest, RequestContext } from '../request-context';
+import type { ServiceRegistry } from '../services/service-registry';
+import { bodyReader } from './read-body';
+import { renderError } from './render-error';
+import { routeRequest } from './route-request';
+import { readSignature, type SignatureInfo } from './sigv4-scope';
+
+export interface EdgeOptions {
+  registry: ServiceRegistry;
+  accountId: string;
+  defaultRegion: string;
+  /** Extra non-AWS routes under /_local-aws/ (health, admin). */
+  adminRoutes?: Record<string, (request: RawRequest) => Promise<HttpResponse> | HttpResponse>;
+  log?: (line: string) => void;
+}
+
+/** The single HTTP endpoint every local AWS service is served from. */
+export function createEdgeServer(options: EdgeOptions): http.Server {
+  const server = http.createServer((message, response) => {
+    void serve(options, message, response);
+  });
+  // A request line or header block Node cannot parse gets a plain 400 and the socket is closed;
+  // the server itself keeps serving.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+async function serve(options: EdgeOptions, message: IncomingMessage, response: ServerResponse) {
+  const requestId = randomUUID();
+  const url = new URL(message.url ?? '/', 'http://local');
+  const rawPath = (message.url ?? '/').split('?')[0] || '/';
+  const request: RawRequest = {
+    method: message.method ?? 'GET',
+    rawPath,
+    query: url.searchParams,
+    headers: message.headers,
+    message,
+    readBody: bodyReader(message),
+  };
+  const host = String(message.headers.host ?? '127.0.0.1');
+  const signature = readSignature(message.headers, url.searchParams);
+  const ctx: RequestContext = {
+    requestId,
+    region: signature.kind === 'signed' ? signature.scope.region : options.defaultRegion,
+    accountId: options.accountId,
+    host,
+    endpoint: `http://${host}`,
+    accessKeyId: signature.kind === 'signed' ? signature.scope.accessKeyId : undefined,
+  };
+
+  let service: ServiceDefinition | undefined;
+  let result: HttpResponse;
+  try {
+    const admin = rawPath.startsWith('/_local-aws/') ? options.adminRoutes?.[rawPath.slice('/_local-aws/'.length)] : undefined;
+    if (admin) {
+      result = await admin(request);
+    } else {
+      const route = await routeRequest(request, options.registry, signature);
+      service = route.service;
+      checkSignature(signature, service);
+      switch (service.protocol) {
+        case 'ec2-query':
+          result = await handleEc2Query(service, request, ctx, route.params!);
+          break;
+        case 'aws-query':
+          result = await handleAwsQuery(service, ctx, route.params!);
+          break;
+        case 'json-1.1':
+          result = await handleJson11(service, request, ctx);
+          break;
+        default:
+          result = await service.handle(request, ctx);
+      }
+    }
+  } catch (caught) {
+    const error = caught instanceof AwsError ? caught : internalError(caught);
+    if (!(caught instanceof AwsError)) options.log?.(`[local-aws] ${request.method} ${rawPath} failed: ${(caught as Error)?.stack ?? caught}`);
+    result = renderError(service, error, ctx, request);
+  }
+  writeResponse(request, response, result);
+}
+
+/** Local AWS has no IAM, so any key is accepted, but requests must be signed and well formed. */
+function checkSignature(signature: SignatureInfo, service: ServiceDefinition) {
+  const isS3 = service.signingName === 's3';
+  if (signature.kind === 'malformed') {
+    if (isS3) {
+      throw new AwsError(signature.presigned ? 'AuthorizationQueryParametersError' : 'AuthorizationHeaderMalformed', signature.reason, 400);
+    }
+    throw new AwsError('IncompleteSignature', signature.reason, 400);
+  }
+  if (signature.kind === 'unsigned') {
+    if (isS3) throw new AwsError('AccessDenied', 'Anonymous requests are not allowed: sign the request (any access key works with local AWS).', 403);
+    throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+  }
+}
+
+function writeResponse(request: RawRequest, response: ServerResponse, result: HttpResponse) {
+  const headers: Record<string, string | number | string[]> = { ...result.headers };
+  const body = result.body;
+  if (request.method === 'HEAD' || body === undefined) {
+    if (!('content-length' in headers) && request.method !== 'HEAD') headers['content-length'] = 0;
+    response.writeHead(result.status, headers);
+    response.end();
+  } else if (body instanceof Readable) {
+    response.writeHead(result.status, headers);
+    body.on('error', () => response.destroy());
+    body.pipe(response);
+  } else {
+    const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    headers['content-length'] = buffer.length;
+    response.writeHead(result.status, headers);
+    response.end(buffer);
+  }
+  // A body the handler never read (an early error) is drained so the connection stays usable.
+  if (!request.message.readableEnded) request.message.resume();
+}

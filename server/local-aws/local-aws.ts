@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createEdgeServer } from './edge/http-server';
+import { createEc2Service } from './services/ec2/ec2-service';
+import { s3Migrations } from './services/s3/s3-migrations';
+import { createS3Service } from './services/s3/s3-service';
+import { S3Store } from './services/s3/s3-store';
+import { ServiceRegistry } from './services/service-registry';
+import { createStsService } from './services/sts/sts-service';
+import { openDatabase, type Db, type Migration } from './store/database';
+import { ObjectFiles } from './store/object-files';
+
+export interface LocalAwsOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  accountId?: string;
+  defaultRegion?: string;
+  maxObjectBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalAws {
+  url: string;
+  port: number;
+  db: Db;
+  s3: S3Store;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS: Migration[] = [...s3Migrations];
+
+/** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
+export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
+  const dataDir = path.resolve(options.dataDir);
+  const db = openDatabase(dataDir, MIGRATIONS);
+  const files = new ObjectFiles(dataDir);
+  const s3 = new S3Store(db, files);
+  const registry = new ServiceRegistry([
+    createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
+    createStsService(),
+    createEc2Service(),
+  ]);
+
+  const server = createEdgeServer({
+    registry,
+    accountId: options.accountId ?? '000000000000',
+    defaultRegion: options.defaultRegion ?? 'us-east-1',
+    log: options.log,
+    adminRoutes: {
+      health: () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'ok', services: registry.services.map((s) => s.signingName) }),
+      }),
+    },
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    db,
+    s3,
+    async close() {
+      server.closeIdleConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      db.close();
+    },
+  };
+}

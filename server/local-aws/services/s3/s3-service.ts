@@ -1,0 +1,113 @@
+import type { AwsError } from '../../errors';
+import type { RestService } from '../../protocols/service-definition';
+import type { RawRequest, RequestContext } from '../../request-context';
+import {
+  createBucket,
+  deleteBucket,
+  getBucketLocation,
+  getBucketVersioning,
+  headBucket,
+  listBuckets,
+  listObjectsResponse,
+} from './bucket-operations';
+import { copyObject, deleteObject, deleteObjects, getObject, headObject, putObject, type ObjectLimits } from './object-operations';
+import { resolveS3Address } from './s3-addressing';
+import { renderS3Error, s3Errors } from './s3-errors';
+import type { S3Store } from './s3-store';
+import { notImplemented } from '../../errors';
+
+/**
+ * Sub-resources S3 selects with a query flag (`?acl`, `?tagging`…). Those local AWS does not serve
+ * answer 501 with the operation's name instead of being mistaken for a plain GET or PUT.
+ */
+const SUBRESOURCE_OPERATIONS: Record<string, string> = {
+  accelerate: 'BucketAccelerateConfiguration',
+  acl: 'Acl',
+  analytics: 'BucketAnalyticsConfiguration',
+  cors: 'BucketCors',
+  encryption: 'BucketEncryption',
+  intelligentTiering: 'BucketIntelligentTieringConfiguration',
+  inventory: 'BucketInventoryConfiguration',
+  lifecycle: 'BucketLifecycleConfiguration',
+  logging: 'BucketLogging',
+  metrics: 'BucketMetricsConfiguration',
+  notification: 'BucketNotificationConfiguration',
+  'object-lock': 'ObjectLockConfiguration',
+  ownershipControls: 'BucketOwnershipControls',
+  policy: 'BucketPolicy',
+  policyStatus: 'BucketPolicyStatus',
+  publicAccessBlock: 'PublicAccessBlock',
+  replication: 'BucketReplication',
+  requestPayment: 'BucketRequestPayment',
+  restore: 'RestoreObject',
+  retention: 'ObjectRetention',
+  legalHold: 'ObjectLegalHold',
+  select: 'SelectObjectContent',
+  tagging: 'Tagging',
+  torrent: 'ObjectTorrent',
+  uploads: 'MultipartUploads',
+  uploadId: 'MultipartUpload',
+  versions: 'ObjectVersions',
+  website: 'BucketWebsite',
+  attributes: 'ObjectAttributes',
+};
+
+const VERB: Record<string, string> = { GET: 'Get', PUT: 'Put', DELETE: 'Delete', POST: 'Post', HEAD: 'Head' };
+
+export function createS3Service(store: S3Store, limits: ObjectLimits): RestService {
+  return {
+    name: 'S3',
+    signingName: 's3',
+    protocol: 'rest-xml',
+    renderError: (error: AwsError, ctx: RequestContext) => renderS3Error(error, ctx),
+    async handle(request: RawRequest, ctx: RequestContext) {
+      const { bucket, key } = resolveS3Address(request);
+      const method = request.method;
+      if (bucket === undefined) {
+        if (method === 'GET') return listBuckets(store, ctx);
+        throw s3Errors.methodNotAllowed(method);
+      }
+      const query = request.query;
+      if (key === undefined) {
+        if (method === 'GET' && query.has('location')) return getBucketLocation(store, ctx, bucket);
+        if (method === 'GET' && query.has('versioning')) return getBucketVersioning(store, ctx, bucket);
+        if (method === 'POST' && query.has('delete')) return deleteObjects(store, request, ctx, bucket);
+        rejectSubresource(method, query);
+        switch (method) {
+          case 'PUT':
+            return createBucket(store, request, ctx, bucket);
+          case 'HEAD':
+            return headBucket(store, ctx, bucket);
+          case 'DELETE':
+            return deleteBucket(store, ctx, bucket);
+          case 'GET':
+            return listObjectsResponse(store, request, ctx, bucket, query.get('list-type') === '2' ? 2 : 1);
+          default:
+            throw s3Errors.methodNotAllowed(method);
+        }
+      }
+      rejectSubresource(method, query);
+      switch (method) {
+        case 'PUT':
+          return request.headers['x-amz-copy-source'] !== undefined
+            ? copyObject(store, request, ctx, bucket, key)
+            : putObject(store, request, ctx, bucket, key, limits);
+        case 'GET':
+          return getObject(store, request, ctx, bucket, key);
+        case 'HEAD':
+          return headObject(store, request, ctx, bucket, key);
+        case 'DELETE':
+          return deleteObject(store, ctx, bucket, key);
+        default:
+          throw s3Errors.methodNotAllowed(method);
+      }
+    },
+  };
+}
+
+function rejectSubresource(method: string, query: URLSearchParams) {
+  for (const name of query.keys()) {
+    const operation = SUBRESOURCE_OPERATIONS[name];
+    if (operation) throw notImplemented('S3', `${VERB[method] ?? method}${operation}`);
+  }
+}

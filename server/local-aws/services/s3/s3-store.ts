@@ -1,0 +1,228 @@
+import type { Db } from '../../store/database';
+import type { ObjectFiles, StoredFile } from '../../store/object-files';
+
+export interface BucketRecord {
+  name: string;
+  region: string;
+  createdAt: Date;
+}
+
+export interface ObjectHeaders {
+  contentType?: string;
+  contentEncoding?: string;
+  contentDisposition?: string;
+  contentLanguage?: string;
+  cacheControl?: string;
+  expires?: string;
+}
+
+export interface ObjectRecord extends ObjectHeaders {
+  bucket: string;
+  key: string;
+  fileId: string;
+  size: number;
+  etag: string;
+  lastModified: Date;
+  userMetadata: Record<string, string>;
+  /** Checksums a client sent with the upload (e.g. { CRC32: 'base64' }), echoed on GET with ChecksumMode. */
+  checksums: Record<string, string>;
+}
+
+interface ObjectRow {
+  bucket: string;
+  key: string;
+  file_id: string;
+  size: number;
+  etag: string;
+  last_modified: string;
+  content_type: string | null;
+  content_encoding: string | null;
+  content_disposition: string | null;
+  content_language: string | null;
+  cache_control: string | null;
+  expires: string | null;
+  user_metadata: string;
+  checksums: string;
+}
+
+/** Buckets and object metadata in SQLite; bodies in ObjectFiles. The S3 API is built on top. */
+export class S3Store {
+  constructor(
+    readonly db: Db,
+    readonly files: ObjectFiles,
+  ) {}
+
+  /** Observers notified after an object is written or removed (flow-log tables, acceleration). */
+  private readonly listeners: ((event: { type: 'put' | 'delete'; bucket: string; key: string }) => void)[] = [];
+  onChange(listener: (event: { type: 'put' | 'delete'; bucket: string; key: string }) => void) {
+    this.listeners.push(listener);
+  }
+
+  getBucket(name: string): BucketRecord | undefined {
+    const row = this.db.prepare('SELECT name, region, created_at FROM s3_buckets WHERE name = ?').get(name) as
+      | { name: string; region: string; created_at: string }
+      | undefined;
+    return row && { name: row.name, region: row.region, createdAt: new Date(row.created_at) };
+  }
+
+  listBuckets(): BucketRecord[] {
+    const rows = this.db.prepare('SELECT name, region, created_at FROM s3_buckets ORDER BY name').all() as {
+      name: string;
+      region: string;
+      created_at: string;
+    }[];
+    return rows.map((row) => ({ name: row.name, region: row.region, createdAt: new Date(row.created_at) }));
+  }
+
+  /** Returns false when the bucket already exists. */
+  createBucket(name: string, region: string): boolean {
+    const result = this.db
+      .prepare('INSERT OR IGNORE INTO s3_buckets (name, region, created_at) VALUES (?, ?, ?)')
+      .run(name, region, new Date().toISOString());
+    return result.changes === 1;
+  }
+
+  /** Returns 'not-empty' rather than deleting a bucket that still holds objects. */
+  deleteBucket(name: string): 'deleted' | 'not-empty' | 'missing' {
+    return this.db.transaction(() => {
+      if (!this.getBucket(name)) return 'missing' as const;
+      const hasObjects = this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(name);
+      if (hasObjects) return 'not-empty' as const;
+      this.db.prepare('DELETE FROM s3_buckets WHERE name = ?').run(name);
+      return 'deleted' as const;
+    })();
+  }
+
+  getObject(bucket: string, key: string): ObjectRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as ObjectRow | undefined;
+    return row && toRecord(row);
+  }
+
+  /**
+   * Points `bucket/key` at an already written file. The swap is one transaction; the file the key
+   * pointed at before is removed afterwards, so readers never see a missing body.
+   */
+  async commitObject(
+    bucket: string,
+    key: string,
+    file: StoredFile,
+    headers: ObjectHeaders,
+    userMetadata: Record<string, string>,
+    checksums: Record<string, string>,
+  ): Promise<ObjectRecord> {
+    const lastModified = new Date();
+    const etag = `"${file.md5Hex}"`;
+    const previous = this.db.transaction(() => {
+      if (!this.getBucket(bucket)) return { missingBucket: true as const };
+      const old = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
+        | string
+        | undefined;
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO s3_objects (bucket, key, file_id, size, etag, last_modified, content_type, content_encoding,
+             content_disposition, content_language, cache_control, expires, user_metadata, checksums)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          bucket,
+          key,
+          file.fileId,
+          file.size,
+          etag,
+          lastModified.toISOString(),
+          headers.contentType ?? null,
+          headers.contentEncoding ?? null,
+          headers.contentDisposition ?? null,
+          headers.contentLanguage ?? null,
+          headers.cacheControl ?? null,
+          headers.expires ?? null,
+          JSON.stringify(userMetadata),
+          JSON.stringify(checksums),
+        );
+      return { oldFileId: old };
+    })();
+    if ('missingBucket' in previous) {
+      await this.files.remove(file.fileId);
+      throw new MissingBucketError(bucket);
+    }
+    if (previous.oldFileId && previous.oldFileId !== file.fileId) await this.files.remove(previous.oldFileId);
+    this.emit({ type: 'put', bucket, key });
+    return { bucket, key, fileId: file.fileId, size: file.size, etag, lastModified, ...headers, userMetadata, checksums };
+  }
+
+  /** Deleting a key that does not exist succeeds, as in S3. */
+  async deleteObject(bucket: string, key: string): Promise<boolean> {
+    const fileId = this.db.transaction(() => {
+      const id = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
+        | string
+        | undefined;
+      if (id) this.db.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ?').run(bucket, key);
+      return id;
+    })();
+    if (!fileId) return false;
+    await this.files.remove(fileId);
+    this.emit({ type: 'delete', bucket, key });
+    return true;
+  }
+
+  /**
+   * Keys in S3 order, `>= from` (or `> after`) and below `before`, a page at a time. The listing
+   * logic (delimiters, continuation) sits above this and asks for more pages as it needs.
+   */
+  scanKeys(bucket: string, options: { after?: string; from?: string; before?: string; limit: number }): ObjectRecord[] {
+    const clauses = ['bucket = ?'];
+    const args: (string | number)[] = [bucket];
+    if (options.after !== undefined) {
+      clauses.push('key > ?');
+      args.push(options.after);
+    }
+    if (options.from !== undefined) {
+      clauses.push('key >= ?');
+      args.push(options.from);
+    }
+    if (options.before !== undefined) {
+      clauses.push('key < ?');
+      args.push(options.before);
+    }
+    args.push(options.limit);
+    const rows = this.db
+      .prepare(`SELECT * FROM s3_objects WHERE ${clauses.join(' AND ')} ORDER BY key LIMIT ?`)
+      .all(...args) as ObjectRow[];
+    return rows.map(toRecord);
+  }
+
+  private emit(event: { type: 'put' | 'delete'; bucket: string; key: string }) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // An observer's failure must never fail the S3 request that triggered it.
+      }
+    }
+  }
+}
+
+export class MissingBucketError extends Error {
+  constructor(readonly bucket: string) {
+    super(`bucket ${bucket} does not exist`);
+  }
+}
+
+function toRecord(row: ObjectRow): ObjectRecord {
+  return {
+    bucket: row.bucket,
+    key: row.key,
+    fileId: row.file_id,
+    size: row.size,
+    etag: row.etag,
+    lastModified: new Date(row.last_modified),
+    contentType: row.content_type ?? undefined,
+    contentEncoding: row.content_encoding ?? undefined,
+    contentDisposition: row.content_disposition ?? undefined,
+    contentLanguage: row.content_language ?? undefined,
+    cacheControl: row.cache_control ?? undefined,
+    expires: row.expires ?? undefined,
+    userMetadata: JSON.parse(row.user_metadata) as Record<string, string>,
+    checksums: JSON.parse(row.checksums) as Record<string, string>,
+  };
+}
