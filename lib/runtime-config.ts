@@ -11,7 +11,8 @@ export const runtimeConfigSchema = z.object({
   AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must look like us-east-1').optional(),
   PORT: port.default(3000),
   LOCAL_AWS_HOST: z.string().min(1).default('127.0.0.1'),
-  LOCAL_AWS_PORT: port.default(4566),
+  // 0 asks the OS for a free port (tests run many endpoints side by side).
+  LOCAL_AWS_PORT: z.coerce.number().int().min(0).max(65535).default(4566),
   DATA_DIR: z.string().min(1).default('.data'),
   LOCAL_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be 12 digits').default('000000000000'),
   /** Largest single S3 PUT local AWS accepts; S3's own limit is 5 GiB. */
