@@ -26,7 +26,7 @@ export function listObjects(store: S3Store, request: ListRequest): ListPage {
   const contents: ObjectRecord[] = [];
   const commonPrefixes: string[] = [];
   const before = request.prefix === '' ? undefined : successor(request.prefix);
-  let cursorAfter = request.after !== undefined && request.after >= request.prefix ? request.after : undefined;
+  let cursorAfter = request.after !== undefined && compareKeys(request.after, request.prefix) >= 0 ? request.after : undefined;
   let cursorFrom: string | undefined = cursorAfter === undefined ? request.prefix || undefined : undefined;
   let lastReturned: string | undefined;
   if (request.maxKeys === 0) return { contents, commonPrefixes, isTruncated: false };
@@ -37,10 +37,11 @@ export function listObjects(store: S3Store, request: ListRequest): ListPage {
     let jumped = false;
     for (const object of batch) {
       const rollup = request.delimiter ? commonPrefixOf(object.key, request.prefix, request.delimiter) : undefined;
-      if (rollup !== undefined && request.after !== undefined && rollup <= request.after) {
+      if (rollup !== undefined && request.after !== undefined && compareKeys(rollup, request.after) <= 0) {
         // A continuation that ended on this common prefix: skip everything under it.
         cursorAfter = undefined;
         cursorFrom = successor(rollup);
+        if (cursorFrom === undefined) return { contents, commonPrefixes, isTruncated: false, lastReturned };
         jumped = true;
         break;
       }
@@ -52,6 +53,7 @@ export function listObjects(store: S3Store, request: ListRequest): ListPage {
         lastReturned = rollup;
         cursorAfter = undefined;
         cursorFrom = successor(rollup);
+        if (cursorFrom === undefined) return { contents, commonPrefixes, isTruncated: false, lastReturned };
         jumped = true;
         break;
       }
@@ -69,8 +71,28 @@ function commonPrefixOf(key: string, prefix: string, delimiter: string): string 
   return at < 0 ? undefined : key.slice(0, at + delimiter.length);
 }
 
-/** The smallest string greater than every string that starts with `prefix`. */
-export function successor(prefix: string): string {
-  const last = prefix.charCodeAt(prefix.length - 1);
-  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+/**
+ * S3 orders keys by their UTF-8 bytes, which is code-point order, and so does SQLite's BINARY
+ * collation. JavaScript's `<` compares UTF-16 code units instead, which puts U+E000–U+FFFF after
+ * every character above U+FFFF (`'ｆ' > '😀'` in JS, but not in S3): any comparison the listing makes
+ * against what SQLite returned must use this, or a continuation skips or repeats keys.
+ */
+export function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * The smallest string greater (in code-point order) than every string that starts with `prefix`:
+ * its last code point plus one. Stepping a UTF-16 unit instead could land inside a surrogate pair
+ * (U+D7FF + 1) or overflow (U+FFFF + 1), giving a bound that is not a valid, ordered string.
+ */
+export function successor(prefix: string): string | undefined {
+  const codePoints = [...prefix].map((c) => c.codePointAt(0)!);
+  while (codePoints.length > 0) {
+    const last = codePoints.pop()!;
+    if (last === 0x10ffff) continue;
+    const next = last === 0xd7ff ? 0xe000 : last + 1;
+    return String.fromCodePoint(...codePoints, next);
+  }
+  return undefined;
 }
