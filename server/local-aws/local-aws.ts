@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createEdgeServer } from './edge/http-server';
 import { createEc2Service } from './services/ec2/ec2-service';
+import { glueMigrations } from './services/glue/glue-migrations';
+import { GlueStore } from './services/glue/glue-store';
 import { s3Migrations } from './services/s3/s3-migrations';
 import { createS3Service } from './services/s3/s3-service';
 import { S3Store } from './services/s3/s3-store';
@@ -26,10 +28,11 @@ export interface LocalAws {
   port: number;
   db: Db;
   s3: S3Store;
+  glue: GlueStore;
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Migration[] = [...s3Migrations];
+const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations];
 
 /** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
@@ -37,6 +40,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const db = openDatabase(dataDir, MIGRATIONS);
   const files = new ObjectFiles(dataDir);
   const s3 = new S3Store(db, files);
+  const glue = new GlueStore(db, options.accountId ?? '000000000000');
   const registry = new ServiceRegistry([
     createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
     createStsService(),
@@ -72,6 +76,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     port,
     db,
     s3,
+    glue,
     async close() {
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
