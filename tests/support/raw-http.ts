@@ -23,17 +23,13 @@ export interface RawRequestOptions {
 }
 
 export function rawRequest(port: number, options: RawRequestOptions): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
+  // A fresh connection per request, so one test's broken body cannot poison the next; keep-alive
+  // as every SDK and the CLI send it, so a server that answers before the body is in (413, a bad
+  // chunk) drains the rest instead of closing on a client that is still writing.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  return new Promise<RawResponse>((resolve, reject) => {
     const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-        // A fresh connection per request, so one test's broken body cannot poison the next.
-        agent: false,
-      },
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,7 +42,7 @@ export function rawRequest(port: number, options: RawRequestOptions): Promise<Ra
     );
     request.on('error', reject);
     request.end(options.body);
-  });
+  }).finally(() => agent.destroy());
 }
 
 /** Writes bytes to a fresh TCP connection and returns everything the server sends back before closing. */

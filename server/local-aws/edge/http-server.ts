@@ -10,7 +10,7 @@ import type { RawRequest, RequestContext } from '../request-context';
 import type { ServiceRegistry } from '../services/service-registry';
 import { bodyReader } from './read-body';
 import { renderError } from './render-error';
-import { routeRequest } from './route-request';
+import { readQueryParams, routeRequest } from './route-request';
 import { readSignature, type SignatureInfo } from './sigv4-scope';
 
 export interface EdgeOptions {
@@ -25,7 +25,17 @@ export interface EdgeOptions {
 /** The single HTTP endpoint every local AWS service is served from. */
 export function createEdgeServer(options: EdgeOptions): http.Server {
   const server = http.createServer((message, response) => {
-    void serve(options, message, response);
+    // serve() renders every error it expects; this is the last line of defence, because an
+    // unhandled rejection would take the whole endpoint down for one bad request.
+    serve(options, message, response).catch((error: unknown) => {
+      options.log?.(`[local-aws] ${message.method} ${message.url} failed outside the handler: ${(error as Error)?.stack ?? error}`);
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'text/plain', 'x-amzn-requestid': randomUUID() });
+        response.end('Internal failure in local AWS');
+      } else {
+        response.destroy();
+      }
+    });
   });
   // A request line or header block Node cannot parse gets a plain 400 and the socket is closed;
   // the server itself keeps serving.
@@ -39,18 +49,23 @@ export function createEdgeServer(options: EdgeOptions): http.Server {
 
 async function serve(options: EdgeOptions, message: IncomingMessage, response: ServerResponse) {
   const requestId = randomUUID();
-  const url = new URL(message.url ?? '/', 'http://local');
-  const rawPath = (message.url ?? '/').split('?')[0] || '/';
+  // The request target is split by hand, not with new URL(target, base): a target such as `//a:b`
+  // (a virtual-host key that starts with '/') parses as a protocol-relative URL with an invalid
+  // port and throws, and `//host/x` would silently lose its first segment.
+  const target = message.url ?? '/';
+  const questionMark = target.indexOf('?');
+  const rawPath = (questionMark < 0 ? target : target.slice(0, questionMark)) || '/';
+  const query = new URLSearchParams(questionMark < 0 ? '' : target.slice(questionMark + 1));
   const request: RawRequest = {
     method: message.method ?? 'GET',
     rawPath,
-    query: url.searchParams,
+    query,
     headers: message.headers,
     message,
     readBody: bodyReader(message),
   };
   const host = String(message.headers.host ?? '127.0.0.1');
-  const signature = readSignature(message.headers, url.searchParams);
+  const signature = readSignature(message.headers, query);
   const ctx: RequestContext = {
     requestId,
     region: signature.kind === 'signed' ? signature.scope.region : options.defaultRegion,
@@ -72,10 +87,10 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
       checkSignature(signature, service);
       switch (service.protocol) {
         case 'ec2-query':
-          result = await handleEc2Query(service, request, ctx, route.params!);
+          result = await handleEc2Query(service, request, ctx, route.params ?? (await readQueryParams(request)));
           break;
         case 'aws-query':
-          result = await handleAwsQuery(service, ctx, route.params!);
+          result = await handleAwsQuery(service, ctx, route.params ?? (await readQueryParams(request)));
           break;
         case 'json-1.1':
           result = await handleJson11(service, request, ctx);

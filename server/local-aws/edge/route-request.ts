@@ -9,7 +9,11 @@ export const QUERY_BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface Route {
   service: ServiceDefinition;
-  /** Parsed parameters, for query protocols. */
+  /**
+   * Query-protocol parameters when routing already had to read them (unsigned requests name their
+   * service only through Action/Version). Signed requests leave them to the edge, which reads the
+   * body once the service is known, so a body error (413) is rendered in that service's envelope.
+   */
   params?: QueryParams;
 }
 
@@ -28,7 +32,7 @@ export async function routeRequest(request: RawRequest, registry: ServiceRegistr
         501,
       );
     }
-    return withParams(service, request);
+    return { service };
   }
 
   const target = request.headers['x-amz-target'];
@@ -51,19 +55,12 @@ export async function routeRequest(request: RawRequest, registry: ServiceRegistr
   return { service: s3 };
 }
 
-async function withParams(service: ServiceDefinition, request: RawRequest): Promise<Route> {
-  if (service.protocol === 'ec2-query' || service.protocol === 'aws-query') {
-    return { service, params: await readQueryParams(request) };
-  }
-  return { service };
-}
-
 function isFormRequest(request: RawRequest): boolean {
   return request.method === 'POST' && String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
 }
 
 /** Query protocols take parameters from the URL for GET and from the form body for POST. */
-async function readQueryParams(request: RawRequest): Promise<QueryParams> {
+export async function readQueryParams(request: RawRequest): Promise<QueryParams> {
   let text = request.query.toString();
   if (request.method === 'POST') {
     const body = (await request.readBody(QUERY_BODY_LIMIT)).toString('utf8');
