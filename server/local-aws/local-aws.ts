@@ -1,8 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createEdgeServer } from './edge/http-server';
+import { ec2Migrations } from './services/ec2/ec2-migrations';
+import { vpcAndFlowLogOperations } from './services/ec2/ec2-operations';
 import { createEc2Service } from './services/ec2/ec2-service';
+import { Ec2Store } from './services/ec2/ec2-store';
 import { glueMigrations } from './services/glue/glue-migrations';
+import { createGlueService } from './services/glue/glue-service';
 import { GlueStore } from './services/glue/glue-store';
 import { s3Migrations } from './services/s3/s3-migrations';
 import { createS3Service } from './services/s3/s3-service';
@@ -11,6 +16,8 @@ import { ServiceRegistry } from './services/service-registry';
 import { createStsService } from './services/sts/sts-service';
 import { openDatabase, type Db, type Migration } from './store/database';
 import { ObjectFiles } from './store/object-files';
+import { FlowLogDelivery } from './traffic/flow-log-delivery';
+import { DEFAULT_TRAFFIC_CONFIG, type TrafficConfig } from './traffic/traffic-config';
 
 export interface LocalAwsOptions {
   dataDir: string;
@@ -20,6 +27,8 @@ export interface LocalAwsOptions {
   accountId?: string;
   defaultRegion?: string;
   maxObjectBytes?: number;
+  /** Flow-log delivery: backfill hours and records per window. */
+  flowLogs?: TrafficConfig;
   log?: (line: string) => void;
 }
 
@@ -28,23 +37,37 @@ export interface LocalAws {
   port: number;
   db: Db;
   s3: S3Store;
+  ec2: Ec2Store;
+  flowLogDelivery: FlowLogDelivery;
+  /** True when this start created the data dir's database (a new data dir: seed demo data). */
+  freshDataDir: boolean;
   glue: GlueStore;
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations];
+const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...ec2Migrations];
 
 /** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
   const dataDir = path.resolve(options.dataDir);
+  const freshDataDir = !fs.existsSync(path.join(dataDir, 'local-aws.sqlite'));
   const db = openDatabase(dataDir, MIGRATIONS);
   const files = new ObjectFiles(dataDir);
   const s3 = new S3Store(db, files);
+  const ec2 = new Ec2Store(db, options.accountId ?? '000000000000');
+  const trafficConfig = options.flowLogs ?? DEFAULT_TRAFFIC_CONFIG;
+  const flowLogDelivery = new FlowLogDelivery(ec2, s3, { ...trafficConfig, tmpDir: path.join(dataDir, 'tmp'), log: options.log });
   const glue = new GlueStore(db, options.accountId ?? '000000000000');
   const registry = new ServiceRegistry([
     createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
     createStsService(),
-    createEc2Service(),
+    createEc2Service(
+      vpcAndFlowLogOperations(ec2, s3, {
+        backfillSeconds: () => trafficConfig.backfillHours * 3600,
+        changed: () => flowLogDelivery.kick(),
+      }),
+    ),
+    createGlueService(glue),
   ]);
 
   const server = createEdgeServer({
@@ -70,6 +93,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     });
   });
   const port = (server.address() as AddressInfo).port;
+  flowLogDelivery.start();
 
   return {
     url: `http://${host}:${port}`,
@@ -77,9 +101,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     db,
     s3,
     glue,
+    ec2,
+    flowLogDelivery,
+    freshDataDir,
     async close() {
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await flowLogDelivery.stop();
       db.close();
     },
   };
