@@ -9,6 +9,10 @@ import { Ec2Store } from './services/ec2/ec2-store';
 import { glueMigrations } from './services/glue/glue-migrations';
 import { createGlueService } from './services/glue/glue-service';
 import { GlueStore } from './services/glue/glue-store';
+import { lambdaCodeRoute } from './services/lambda/lambda-code-route';
+import { LambdaRuntime } from './services/lambda/lambda-runtime';
+import { createLambdaService } from './services/lambda/lambda-service';
+import { lambdaMigrations, LambdaStore } from './services/lambda/lambda-store';
 import { s3Migrations } from './services/s3/s3-migrations';
 import { createS3Service } from './services/s3/s3-service';
 import { S3Store } from './services/s3/s3-store';
@@ -42,10 +46,12 @@ export interface LocalAws {
   /** True when this start created the data dir's database (a new data dir: seed demo data). */
   freshDataDir: boolean;
   glue: GlueStore;
+  lambda: LambdaStore;
+  lambdaRuntime: LambdaRuntime;
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...ec2Migrations];
+const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...lambdaMigrations, ...ec2Migrations];
 
 /** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
@@ -58,6 +64,10 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const trafficConfig = options.flowLogs ?? DEFAULT_TRAFFIC_CONFIG;
   const flowLogDelivery = new FlowLogDelivery(ec2, s3, { ...trafficConfig, tmpDir: path.join(dataDir, 'tmp'), log: options.log });
   const glue = new GlueStore(db, options.accountId ?? '000000000000');
+  const lambda = new LambdaStore(db, options.accountId ?? '000000000000');
+  // Functions call back into local AWS; its URL is known once the server listens.
+  let selfUrl = '';
+  const lambdaRuntime = new LambdaRuntime(lambda, files, { dataDir, endpoint: () => selfUrl, log: options.log });
   const registry = new ServiceRegistry([
     createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
     createStsService(),
@@ -68,6 +78,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       }),
     ),
     createGlueService(glue),
+    createLambdaService({ store: lambda, runtime: lambdaRuntime, files, s3 }),
   ]);
 
   const server = createEdgeServer({
@@ -81,6 +92,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'ok', services: registry.services.map((s) => s.signingName) }),
       }),
+      'lambda-code/*': (request) => lambdaCodeRoute(lambda, files, request),
     },
   });
 
@@ -93,6 +105,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     });
   });
   const port = (server.address() as AddressInfo).port;
+  selfUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   flowLogDelivery.start();
 
   return {
@@ -101,10 +114,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     db,
     s3,
     glue,
+    lambda,
+    lambdaRuntime,
     ec2,
     flowLogDelivery,
     freshDataDir,
     async close() {
+      lambdaRuntime.close();
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await flowLogDelivery.stop();

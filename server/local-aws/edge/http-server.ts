@@ -78,7 +78,7 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
   let service: ServiceDefinition | undefined;
   let result: HttpResponse;
   try {
-    const admin = rawPath.startsWith('/_local-aws/') ? options.adminRoutes?.[rawPath.slice('/_local-aws/'.length)] : undefined;
+    const admin = rawPath.startsWith('/_local-aws/') ? findAdminRoute(options.adminRoutes, rawPath.slice('/_local-aws/'.length)) : undefined;
     if (admin) {
       result = await admin(request);
     } else {
@@ -105,6 +105,14 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
     result = renderError(service, error, ctx, request);
   }
   writeResponse(request, response, result);
+}
+
+/** Exact admin routes first, then `prefix/*` routes, which read the rest of the path themselves. */
+function findAdminRoute(routes: EdgeOptions['adminRoutes'], route: string) {
+  if (!routes) return undefined;
+  if (Object.hasOwn(routes, route)) return routes[route];
+  const slash = route.indexOf('/');
+  return slash > 0 && Object.hasOwn(routes, `${route.slice(0, slash)}/*`) ? routes[`${route.slice(0, slash)}/*`] : undefined;
 }
 
 /** Local AWS has no IAM, so any key is accepted, but requests must be signed and well formed. */
