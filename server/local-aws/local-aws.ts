@@ -92,6 +92,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'ok', services: registry.services.map((s) => s.signingName) }),
       }),
+      // Delivery progress (pending windows, totals): tests poll it instead of sleeping.
+      'flow-log-delivery': () => ({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(flowLogDelivery.status()),
+      }),
       'lambda-code/*': (request) => lambdaCodeRoute(lambda, files, request),
     },
   });

@@ -1,13 +1,17 @@
 import { ConfigError, readRuntimeConfig } from '../../lib/runtime-config';
 import { startLocalAws } from './local-aws';
+import { seedDemoData, seedingEnabled } from './seed/demo-seed';
+import { readTrafficConfig } from './traffic/traffic-config';
 
 /** `npm run local-aws`: serves only the endpoint, for the AWS CLI, boto3, Terraform and the console. */
 async function main() {
   let config;
+  let flowLogs;
   try {
     config = readRuntimeConfig();
+    flowLogs = readTrafficConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || (error instanceof Error && error.message.startsWith('LOCAL_AWS_'))) {
       console.error(error.message);
       process.exit(2);
     }
@@ -20,6 +24,7 @@ async function main() {
     accountId: config.LOCAL_AWS_ACCOUNT_ID,
     defaultRegion: config.region,
     maxObjectBytes: config.LOCAL_AWS_MAX_OBJECT_BYTES,
+    flowLogs,
     log: (line) => console.error(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {
@@ -28,6 +33,12 @@ async function main() {
     }
     throw error;
   });
+  if (localAws.freshDataDir && seedingEnabled()) {
+    // A new data dir gets demo buckets and flow logs (with backfilled history) before we announce ourselves.
+    await seedDemoData({ endpoint: localAws.url, region: config.region })
+      .then((report) => report.forEach((line) => console.error(`[seed] ${line}`)))
+      .catch((error: Error) => console.error(`[seed] demo data not created: ${error.message}`));
+  }
   // Tests and the start script read this line to learn the port.
   console.log(`Local AWS listening on ${localAws.url} (data in ${config.DATA_DIR})`);
 
