@@ -73,8 +73,8 @@ export function headBucket(store: S3Store, ctx: RequestContext, bucket: string):
   return { status: 200, headers: { ...s3Headers(ctx), 'x-amz-bucket-region': record.region } };
 }
 
-export function deleteBucket(store: S3Store, ctx: RequestContext, bucket: string): HttpResponse {
-  const outcome = store.deleteBucket(bucket);
+export async function deleteBucket(store: S3Store, ctx: RequestContext, bucket: string): Promise<HttpResponse> {
+  const outcome = await store.deleteBucket(bucket);
   if (outcome === 'missing') throw s3Errors.noSuchBucket(bucket);
   if (outcome === 'not-empty') throw s3Errors.bucketNotEmpty(bucket);
   return { status: 204, headers: s3Headers(ctx) };

@@ -82,15 +82,27 @@ export class S3Store {
     return result.changes === 1;
   }
 
+  /**
+   * Work other parts of S3 must do inside the transaction that deletes a bucket (multipart uploads
+   * go with their bucket, as in S3). Each returns the object files to remove once it committed.
+   */
+  private readonly bucketDeletionSteps: ((bucket: string) => string[])[] = [];
+  onBucketDeletion(step: (bucket: string) => string[]) {
+    this.bucketDeletionSteps.push(step);
+  }
+
   /** Returns 'not-empty' rather than deleting a bucket that still holds objects. */
-  deleteBucket(name: string): 'deleted' | 'not-empty' | 'missing' {
-    return this.db.transaction(() => {
-      if (!this.getBucket(name)) return 'missing' as const;
+  async deleteBucket(name: string): Promise<'deleted' | 'not-empty' | 'missing'> {
+    const outcome = this.db.transaction(() => {
+      if (!this.getBucket(name)) return { result: 'missing' as const, files: [] };
       const hasObjects = this.db.prepare('SELECT 1 FROM s3_objects WHERE bucket = ? LIMIT 1').get(name);
-      if (hasObjects) return 'not-empty' as const;
+      if (hasObjects) return { result: 'not-empty' as const, files: [] };
+      const files = this.bucketDeletionSteps.flatMap((step) => step(name));
       this.db.prepare('DELETE FROM s3_buckets WHERE name = ?').run(name);
-      return 'deleted' as const;
+      return { result: 'deleted' as const, files };
     })();
+    for (const fileId of outcome.files) await this.files.remove(fileId);
+    return outcome.result;
   }
 
   getObject(bucket: string, key: string): ObjectRecord | undefined {
@@ -110,44 +122,67 @@ export class S3Store {
     userMetadata: Record<string, string>,
     checksums: Record<string, string>,
   ): Promise<ObjectRecord> {
-    const lastModified = new Date();
-    const etag = `"${file.md5Hex}"`;
-    const previous = this.db.transaction(() => {
-      if (!this.getBucket(bucket)) return { missingBucket: true as const };
-      const old = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
-        | string
-        | undefined;
-      this.db
-        .prepare(
-          `INSERT OR REPLACE INTO s3_objects (bucket, key, file_id, size, etag, last_modified, content_type, content_encoding,
-             content_disposition, content_language, cache_control, expires, user_metadata, checksums)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          bucket,
-          key,
-          file.fileId,
-          file.size,
-          etag,
-          lastModified.toISOString(),
-          headers.contentType ?? null,
-          headers.contentEncoding ?? null,
-          headers.contentDisposition ?? null,
-          headers.contentLanguage ?? null,
-          headers.cacheControl ?? null,
-          headers.expires ?? null,
-          JSON.stringify(userMetadata),
-          JSON.stringify(checksums),
-        );
-      return { oldFileId: old };
-    })();
-    if ('missingBucket' in previous) {
+    const switched = this.db.transaction(() => this.switchObject({ bucket, key, file, headers, userMetadata, checksums }))();
+    if (switched instanceof MissingBucketError) {
       await this.files.remove(file.fileId);
-      throw new MissingBucketError(bucket);
+      throw switched;
     }
-    if (previous.oldFileId && previous.oldFileId !== file.fileId) await this.files.remove(previous.oldFileId);
-    this.emit({ type: 'put', bucket, key });
-    return { bucket, key, fileId: file.fileId, size: file.size, etag, lastModified, ...headers, userMetadata, checksums };
+    await this.afterSwitch(switched);
+    return switched.record;
+  }
+
+  /**
+   * The synchronous heart of commitObject, for callers that must switch an object in inside their
+   * own transaction (CompleteMultipartUpload also deletes the upload in the same one). Run it in a
+   * transaction, then call afterSwitch once that committed.
+   */
+  switchObject(input: {
+    bucket: string;
+    key: string;
+    file: StoredFile;
+    headers: ObjectHeaders;
+    userMetadata: Record<string, string>;
+    checksums: Record<string, string>;
+    /** Multipart objects carry S3's `"<md5 of part md5s>-<parts>"`, not the body's MD5. */
+    etag?: string;
+  }): ObjectSwitch | MissingBucketError {
+    const { bucket, key, file, headers, userMetadata, checksums } = input;
+    const lastModified = new Date();
+    const etag = input.etag ?? `"${file.md5Hex}"`;
+    if (!this.getBucket(bucket)) return new MissingBucketError(bucket);
+    const old = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
+      | string
+      | undefined;
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO s3_objects (bucket, key, file_id, size, etag, last_modified, content_type, content_encoding,
+           content_disposition, content_language, cache_control, expires, user_metadata, checksums)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        bucket,
+        key,
+        file.fileId,
+        file.size,
+        etag,
+        lastModified.toISOString(),
+        headers.contentType ?? null,
+        headers.contentEncoding ?? null,
+        headers.contentDisposition ?? null,
+        headers.contentLanguage ?? null,
+        headers.cacheControl ?? null,
+        headers.expires ?? null,
+        JSON.stringify(userMetadata),
+        JSON.stringify(checksums),
+      );
+    const record: ObjectRecord = { bucket, key, fileId: file.fileId, size: file.size, etag, lastModified, ...headers, userMetadata, checksums };
+    return { record, oldFileId: old };
+  }
+
+  /** Removes the body a switch replaced and tells observers, once the switch has committed. */
+  async afterSwitch(switched: ObjectSwitch) {
+    if (switched.oldFileId && switched.oldFileId !== switched.record.fileId) await this.files.remove(switched.oldFileId);
+    this.emit({ type: 'put', bucket: switched.record.bucket, key: switched.record.key });
   }
 
   /** Deleting a key that does not exist succeeds, as in S3. */
@@ -200,6 +235,12 @@ export class S3Store {
       }
     }
   }
+}
+
+export interface ObjectSwitch {
+  record: ObjectRecord;
+  /** The body the key pointed at before, to remove after the transaction. */
+  oldFileId?: string;
 }
 
 export class MissingBucketError extends Error {

@@ -1,0 +1,104 @@
+import { Transform, type Readable } from 'node:stream';
+import { AwsError } from '../../errors';
+import type { RawRequest } from '../../request-context';
+import type { StoredFile } from '../../store/object-files';
+import type { S3Store } from './s3-store';
+import { AwsChunkedDecoder } from './aws-chunked-decoder';
+import { CHECKSUM_ALGORITHMS, ChecksumTap, type ChecksumAlgorithm } from './checksum-tap';
+import { header } from './object-request-headers';
+import { s3Errors } from './s3-errors';
+
+export interface ReceivedBody {
+  stored: StoredFile;
+  /** The checksum computed on the way in, e.g. { CRC32: 'base64' }, already checked against the client's. */
+  checksums: Record<string, string>;
+}
+
+/**
+ * Receives an object body (PutObject, UploadPart): it streams to a temp file through the
+ * aws-chunked decoder (when used), a checksum tap and a size limit; Content-MD5 and
+ * x-amz-checksum-* (header or trailer) are verified before the caller switches it in, so a corrupt
+ * upload never replaces what was there. On any failure the file is gone before the error is thrown.
+ */
+export async function receiveBody(
+  store: S3Store,
+  request: RawRequest,
+  options: {
+    maxBytes: number;
+    /** Compute this checksum even when the client sent none (a multipart upload's declared algorithm). */
+    defaultAlgorithm?: ChecksumAlgorithm;
+  },
+): Promise<ReceivedBody> {
+  const chunked =
+    (header(request, 'content-encoding') ?? '').includes('aws-chunked') ||
+    (header(request, 'x-amz-content-sha256') ?? '').startsWith('STREAMING-');
+  const declaredLength = Number(header(request, chunked ? 'x-amz-decoded-content-length' : 'content-length') ?? NaN);
+  if (Number.isFinite(declaredLength) && declaredLength > options.maxBytes) {
+    throw s3Errors.entityTooLarge(options.maxBytes);
+  }
+
+  const contentMd5 = header(request, 'content-md5');
+  if (contentMd5 !== undefined && !/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) throw s3Errors.invalidDigest();
+
+  const algorithm = checksumAlgorithmOf(request) ?? options.defaultAlgorithm;
+  const transforms: Transform[] = [];
+  const decoder = chunked ? new AwsChunkedDecoder() : undefined;
+  if (decoder) transforms.push(decoder);
+  const tap = algorithm ? new ChecksumTap(algorithm) : undefined;
+  if (tap) transforms.push(tap);
+  transforms.push(sizeLimit(options.maxBytes));
+
+  // On a failure mid-body Node's pipeline detaches the socket before destroying the request, so
+  // the error response still reaches the client.
+  const stored = await store.files.write(request.message as Readable, transforms);
+  const discard = async (error: AwsError): Promise<never> => {
+    await store.files.remove(stored.fileId);
+    throw error;
+  };
+
+  if (contentMd5 !== undefined && Buffer.from(stored.md5Hex, 'hex').toString('base64') !== contentMd5) {
+    await discard(s3Errors.badDigest());
+  }
+  if (Number.isFinite(declaredLength) && chunked && declaredLength !== stored.size) {
+    await discard(new AwsError('IncompleteBody', 'The request body terminated unexpectedly', 400));
+  }
+  const checksums: Record<string, string> = {};
+  if (tap && algorithm) {
+    const headerName = `x-amz-checksum-${algorithm.toLowerCase()}`;
+    const expected = header(request, headerName) ?? decoder?.trailers[headerName];
+    const actual = tap.digestBase64();
+    if (expected !== undefined && expected !== actual) {
+      await discard(new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400));
+    }
+    checksums[algorithm] = actual;
+  }
+  return { stored, checksums };
+}
+
+/** The flexible checksum the client sends with the body, as a header or announced as a trailer. */
+export function checksumAlgorithmOf(request: RawRequest, trailerNames = trailersOf(request)): ChecksumAlgorithm | undefined {
+  for (const algorithm of CHECKSUM_ALGORITHMS) {
+    const name = `x-amz-checksum-${algorithm.toLowerCase()}`;
+    if (header(request, name) !== undefined || trailerNames.includes(name)) return algorithm;
+  }
+  const declared = header(request, 'x-amz-sdk-checksum-algorithm')?.toUpperCase();
+  return CHECKSUM_ALGORITHMS.find((a) => a === declared);
+}
+
+function trailersOf(request: RawRequest): string[] {
+  return (header(request, 'x-amz-trailer') ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+function sizeLimit(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      seen += chunk.length;
+      if (seen > limit) callback(s3Errors.entityTooLarge(limit));
+      else callback(null, chunk);
+    },
+  });
+}
