@@ -18,10 +18,14 @@ export class ChecksumTap extends Transform {
   }
 
   _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.update(chunk);
+    callback(null, chunk);
+  }
+
+  update(chunk: Buffer) {
     if (this.algorithm === 'CRC32') this.crc32 = zlib.crc32(chunk, this.crc32);
     else if (this.algorithm === 'CRC32C') this.crc32c = crc32c(chunk, this.crc32c);
     else this.hash!.update(chunk);
-    callback(null, chunk);
   }
 
   /** Base64 of the digest, as S3 writes checksum headers. */
@@ -32,6 +36,13 @@ export class ChecksumTap extends Transform {
     bytes.writeUInt32BE(value >>> 0);
     return bytes.toString('base64');
   }
+}
+
+/** The base64 checksum of a whole buffer (composite multipart checksums hash the parts' checksums). */
+export function checksumBase64(algorithm: ChecksumAlgorithm, data: Buffer): string {
+  const tap = new ChecksumTap(algorithm);
+  tap.update(data);
+  return tap.digestBase64();
 }
 
 const CRC32C_TABLE = (() => {

@@ -66,7 +66,8 @@ export function listObjects(store: S3Store, request: ListRequest): ListPage {
   }
 }
 
-function commonPrefixOf(key: string, prefix: string, delimiter: string): string | undefined {
+/** The common prefix `key` rolls up into under `prefix` and `delimiter`, if any. */
+export function commonPrefixOf(key: string, prefix: string, delimiter: string): string | undefined {
   const at = key.indexOf(delimiter, prefix.length);
   return at < 0 ? undefined : key.slice(0, at + delimiter.length);
 }

@@ -48,6 +48,31 @@ export const s3Errors = {
       Condition: condition,
     }),
   notModified: () => new AwsError('NotModified', 'Not Modified', 304),
+  noSuchUpload: (uploadId: string) =>
+    new AwsError(
+      'NoSuchUpload',
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      404,
+      { UploadId: uploadId },
+    ),
+  invalidPart: (uploadId: string, partNumber: number, etag: string) =>
+    new AwsError(
+      'InvalidPart',
+      "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+      400,
+      { UploadId: uploadId, PartNumber: String(partNumber), ETag: etag },
+    ),
+  invalidPartOrder: (uploadId: string) =>
+    new AwsError('InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', 400, {
+      UploadId: uploadId,
+    }),
+  entityTooSmall: (proposedSize: number, minSize: number, partNumber: number, etag: string) =>
+    new AwsError('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', 400, {
+      ProposedSize: String(proposedSize),
+      MinSizeAllowed: String(minSize),
+      PartNumber: String(partNumber),
+      ETag: etag,
+    }),
 };
 
 /** S3's bare <Error> document; HEAD responses carry no body (the edge drops it). */

@@ -11,6 +11,17 @@ import {
   listObjectsResponse,
 } from './bucket-operations';
 import { copyObject, deleteObject, deleteObjects, getObject, headObject, putObject, type ObjectLimits } from './object-operations';
+import { MultipartStore } from './multipart-store';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  listMultipartUploads,
+  listParts,
+  uploadPart,
+  uploadPartCopy,
+  type MultipartContext,
+} from './multipart-operations';
 import { resolveS3Address } from './s3-addressing';
 import { renderS3Error, s3Errors } from './s3-errors';
 import type { S3Store } from './s3-store';
@@ -45,8 +56,6 @@ const SUBRESOURCE_OPERATIONS: Record<string, string> = {
   select: 'SelectObjectContent',
   tagging: 'Tagging',
   torrent: 'ObjectTorrent',
-  uploads: 'MultipartUploads',
-  uploadId: 'MultipartUpload',
   versions: 'ObjectVersions',
   website: 'BucketWebsite',
   attributes: 'ObjectAttributes',
@@ -55,6 +64,7 @@ const SUBRESOURCE_OPERATIONS: Record<string, string> = {
 const VERB: Record<string, string> = { GET: 'Get', PUT: 'Put', DELETE: 'Delete', POST: 'Post', HEAD: 'Head' };
 
 export function createS3Service(store: S3Store, limits: ObjectLimits): RestService {
+  const mp: MultipartContext = { store, multipart: new MultipartStore(store.db, store), limits };
   return {
     name: 'S3',
     signingName: 's3',
@@ -72,6 +82,7 @@ export function createS3Service(store: S3Store, limits: ObjectLimits): RestServi
         if (method === 'GET' && query.has('location')) return getBucketLocation(store, ctx, bucket);
         if (method === 'GET' && query.has('versioning')) return getBucketVersioning(store, ctx, bucket);
         if (method === 'POST' && query.has('delete')) return deleteObjects(store, request, ctx, bucket);
+        if (method === 'GET' && query.has('uploads')) return listMultipartUploads(mp, request, ctx, bucket);
         rejectSubresource(method, query);
         switch (method) {
           case 'PUT':
@@ -86,6 +97,8 @@ export function createS3Service(store: S3Store, limits: ObjectLimits): RestServi
             throw s3Errors.methodNotAllowed(method);
         }
       }
+      const multipart = multipartOperation(mp, request, ctx, bucket, key);
+      if (multipart) return multipart;
       rejectSubresource(method, query);
       switch (method) {
         case 'PUT':
@@ -103,6 +116,31 @@ export function createS3Service(store: S3Store, limits: ObjectLimits): RestServi
       }
     },
   };
+}
+
+/** Object-level multipart requests (`?uploads`, `?uploadId=…`), or undefined for everything else. */
+function multipartOperation(mp: MultipartContext, request: RawRequest, ctx: RequestContext, bucket: string, key: string) {
+  const { method, query } = request;
+  if (query.has('uploads')) {
+    if (method === 'POST') return createMultipartUpload(mp, request, ctx, bucket, key);
+    throw s3Errors.methodNotAllowed(method);
+  }
+  const uploadId = query.get('uploadId');
+  if (uploadId === null) return undefined;
+  switch (method) {
+    case 'PUT':
+      return request.headers['x-amz-copy-source'] !== undefined
+        ? uploadPartCopy(mp, request, ctx, bucket, key, uploadId)
+        : uploadPart(mp, request, ctx, bucket, key, uploadId);
+    case 'POST':
+      return completeMultipartUpload(mp, request, ctx, bucket, key, uploadId);
+    case 'DELETE':
+      return abortMultipartUpload(mp, ctx, bucket, key, uploadId);
+    case 'GET':
+      return listParts(mp, request, ctx, bucket, key, uploadId);
+    default:
+      throw s3Errors.methodNotAllowed(method);
+  }
 }
 
 function rejectSubresource(method: string, query: URLSearchParams) {
