@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEdgeServer } from './edge/http-server';
+import { cloudFormationSetupMigrations, setupCloudFormation } from './services/cloudformation/cloudformation-setup';
 import { ec2Migrations } from './services/ec2/ec2-migrations';
 import { vpcAndFlowLogOperations } from './services/ec2/ec2-operations';
 import { createEc2Service } from './services/ec2/ec2-service';
@@ -48,10 +49,11 @@ export interface LocalAws {
   glue: GlueStore;
   lambda: LambdaStore;
   lambdaRuntime: LambdaRuntime;
+  cloudFormation: ReturnType<typeof setupCloudFormation>;
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...lambdaMigrations, ...ec2Migrations];
+const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...lambdaMigrations, ...cloudFormationSetupMigrations, ...ec2Migrations];
 
 /** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
@@ -68,6 +70,19 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   // Functions call back into local AWS; its URL is known once the server listens.
   let selfUrl = '';
   const lambdaRuntime = new LambdaRuntime(lambda, files, { dataDir, endpoint: () => selfUrl, log: options.log });
+  const cloudFormation = setupCloudFormation({
+    db,
+    files,
+    s3,
+    glue,
+    lambda,
+    lambdaRuntime,
+    // AWS::Athena::* write through Athena's catalog (services/athena/athena-store.ts) once it is wired here.
+    athena: () => undefined,
+    accountId: options.accountId ?? '000000000000',
+    endpoint: () => selfUrl,
+    log: options.log,
+  });
   const registry = new ServiceRegistry([
     createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
     createStsService(),
@@ -79,6 +94,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     ),
     createGlueService(glue),
     createLambdaService({ store: lambda, runtime: lambdaRuntime, files, s3 }),
+    cloudFormation.service,
   ]);
 
   const server = createEdgeServer({
@@ -99,6 +115,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
         body: JSON.stringify(flowLogDelivery.status()),
       }),
       'lambda-code/*': (request) => lambdaCodeRoute(lambda, files, request),
+      ...cloudFormation.adminRoutes,
     },
   });
 
@@ -112,6 +129,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   });
   const port = (server.address() as AddressInfo).port;
   selfUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+  cloudFormation.start();
   flowLogDelivery.start();
 
   return {
@@ -122,10 +140,12 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     glue,
     lambda,
     lambdaRuntime,
+    cloudFormation,
     ec2,
     flowLogDelivery,
     freshDataDir,
     async close() {
+      cloudFormation.close();
       lambdaRuntime.close();
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
