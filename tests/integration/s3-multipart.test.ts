@@ -140,11 +140,32 @@ describe('multipart upload with the SDK', () => {
     expect(head.Metadata).toEqual({ origin: 'multipart' });
     expect((await bodyOf(Key)).equals(whole)).toBe(true);
 
+    // Parallel downloaders fetch a multipart object part by part.
+    const headPart = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key, PartNumber: 2 }));
+    expect(headPart.PartsCount).toBe(3);
+    expect(headPart.ContentLength).toBe(5 * MiB);
+    expect(headPart.ContentRange).toBe(`bytes ${5 * MiB}-${10 * MiB - 1}/${whole.length}`);
+    const lastPart = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, PartNumber: 3 }));
+    expect(lastPart.$metadata.httpStatusCode).toBe(206);
+    expect(Buffer.from(await lastPart.Body!.transformToByteArray()).equals(parts[2])).toBe(true);
+    const noSuchPart = await failure(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key, PartNumber: 4 })));
+    expect(noSuchPart.name).toBe('InvalidPartNumber');
+    expect(noSuchPart.$metadata.httpStatusCode).toBe(416);
+
     // The upload is gone and so are its part files: only the assembled object remains on disk.
     expect((await failure(s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId })))).name).toBe('NoSuchUpload');
     const sizes = listAllObjectFiles().map((file) => fs.statSync(file).size);
     expect(sizes).toContain(whole.length);
     expect(sizes).not.toContain(5 * MiB);
+  });
+
+  it('serves part 1 of an object that was not uploaded in parts as the whole object', async () => {
+    const body = bytes(1000, 18);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'single.bin', Body: body }));
+    const part = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'single.bin', PartNumber: 1 }));
+    expect(part.PartsCount).toBeUndefined();
+    expect(Buffer.from(await part.Body!.transformToByteArray()).equals(body)).toBe(true);
+    expect((await failure(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: 'single.bin', PartNumber: 2 })))).$metadata.httpStatusCode).toBe(416);
   });
 
   it('refuses wrong ETags, unknown parts, descending order and small middle parts, then completes', async () => {
@@ -360,7 +381,7 @@ describe('multipart upload with the AWS CLI', () => {
   const run = promisify(execFile);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-aws-cli-'));
   // Nothing from the machine's own AWS configuration may leak into the test.
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_'))) as NodeJS.ProcessEnv;
   Object.assign(env, {
     AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,

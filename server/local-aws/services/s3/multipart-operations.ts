@@ -219,7 +219,7 @@ export async function completeMultipartUpload(
     throw new AwsError('BadDigest', `The ${sentFullObject.algorithm} you specified did not match the calculated checksum.`, 400);
   }
 
-  const record = await mp.multipart.complete(upload, assembled, etag, checksums);
+  const record = await mp.multipart.complete(upload, parts, assembled, etag, checksums);
   if (record === 'gone') throw s3Errors.noSuchUpload(uploadId);
   const location = `${ctx.endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
   const response = s3Xml(ctx, 'CompleteMultipartUploadResult', {

@@ -186,6 +186,7 @@ export class MultipartStore {
    */
   async complete(
     upload: UploadRecord,
+    parts: PartRecord[],
     file: StoredFile,
     etag: string,
     checksums: Record<string, string>,
@@ -201,6 +202,7 @@ export class MultipartStore {
         userMetadata: upload.userMetadata,
         checksums,
         etag,
+        partSizes: parts.map((part) => part.size),
       });
       if (switched instanceof MissingBucketError) return 'gone' as const;
       const partFiles = this.db.prepare('SELECT file_id FROM s3_multipart_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { AwsError } from '../../errors';
 import type { HttpResponse } from '../../protocols/service-definition';
 import { flattened } from '../../protocols/xml-writer';
 import type { RawRequest, RequestContext } from '../../request-context';
@@ -102,28 +103,76 @@ function requireObject(store: S3Store, bucket: string, key: string): ObjectRecor
 export function headObject(store: S3Store, request: RawRequest, ctx: RequestContext, bucket: string, key: string): HttpResponse {
   const record = requireObject(store, bucket, key);
   checkConditions(record, request);
-  return { status: 200, headers: { ...objectHeaders(record, request, ctx), 'content-length': record.size } };
+  const headers = objectHeaders(record, request, ctx);
+  const part = partRange(record, request);
+  if (part) return { status: 206, headers: { ...withoutChecksums(headers), ...partHeaders(record, part) } };
+  return { status: 200, headers: { ...headers, 'content-length': record.size } };
 }
 
 export function getObject(store: S3Store, request: RawRequest, ctx: RequestContext, bucket: string, key: string): HttpResponse {
   const record = requireObject(store, bucket, key);
   checkConditions(record, request);
   const headers = objectHeaders(record, request, ctx);
+  const part = partRange(record, request);
+  if (part) {
+    const body = part.end < part.start ? Buffer.alloc(0) : store.files.read(record.fileId, part);
+    return { status: 206, headers: { ...withoutChecksums(headers), ...partHeaders(record, part) }, body };
+  }
   const rangeHeader = header(request, 'range');
   const range = rangeHeader ? parseRange(rangeHeader, record.size) : undefined;
   if (range) {
-    delete headers['x-amz-checksum-crc32'];
-    delete headers['x-amz-checksum-crc32c'];
-    delete headers['x-amz-checksum-sha1'];
-    delete headers['x-amz-checksum-sha256'];
-    delete headers['x-amz-checksum-type'];
     return {
       status: 206,
-      headers: { ...headers, 'content-length': range.end - range.start + 1, 'content-range': `bytes ${range.start}-${range.end}/${record.size}` },
+      headers: {
+        ...withoutChecksums(headers),
+        'content-length': range.end - range.start + 1,
+        'content-range': `bytes ${range.start}-${range.end}/${record.size}`,
+      },
       body: store.files.read(record.fileId, range),
     };
   }
   return { status: 200, headers: { ...headers, 'content-length': record.size }, body: record.size === 0 ? Buffer.alloc(0) : store.files.read(record.fileId) };
+}
+
+/** A whole-object checksum says nothing about a slice of it, so ranged answers drop it. */
+function withoutChecksums(headers: Record<string, string | number>) {
+  const kept = { ...headers };
+  for (const name of Object.keys(kept)) if (name.startsWith('x-amz-checksum-')) delete kept[name];
+  return kept;
+}
+
+/**
+ * `?partNumber=N` on GetObject/HeadObject: the bytes part N of a multipart object occupied (what
+ * parallel downloaders such as the Java and Go transfer managers ask for). Any other object is a
+ * single part. Undefined when the request names no part.
+ */
+function partRange(record: ObjectRecord, request: RawRequest): { start: number; end: number } | undefined {
+  const raw = request.query.get('partNumber');
+  if (raw === null) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10_000) {
+    throw s3Errors.invalidArgument('Part number must be an integer between 1 and 10000, inclusive', 'partNumber', raw);
+  }
+  if (header(request, 'range') !== undefined) throw s3Errors.invalidRequest('Cannot specify both Range header and partNumber query parameter');
+  const sizes = record.partSizes ?? [record.size];
+  const number = Number(raw);
+  if (number > sizes.length) {
+    throw new AwsError('InvalidPartNumber', 'The requested partnumber is not satisfiable', 416, {
+      PartNumberRequested: raw,
+      ActualPartCount: String(sizes.length),
+    });
+  }
+  const start = sizes.slice(0, number - 1).reduce((sum, size) => sum + size, 0);
+  return { start, end: start + sizes[number - 1] - 1 };
+}
+
+function partHeaders(record: ObjectRecord, part: { start: number; end: number }): Record<string, string | number> {
+  const length = part.end - part.start + 1;
+  return {
+    'content-length': length,
+    // An empty object has no byte range to name.
+    ...(length > 0 ? { 'content-range': `bytes ${part.start}-${part.end}/${record.size}` } : {}),
+    ...(record.partSizes ? { 'x-amz-mp-parts-count': record.partSizes.length } : {}),
+  };
 }
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n`. A syntactically odd header is ignored, as HTTP says. */

@@ -64,4 +64,12 @@ export const s3Migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 's3-0003-object-part-sizes',
+    sql: `
+      -- Part sizes of an object completed by multipart upload (JSON array, NULL for single PUTs),
+      -- so GetObject/HeadObject ?partNumber=N can serve part N after the parts themselves are gone.
+      ALTER TABLE s3_objects ADD COLUMN part_sizes TEXT;
+    `,
+  },
 ];

@@ -26,6 +26,8 @@ export interface ObjectRecord extends ObjectHeaders {
   userMetadata: Record<string, string>;
   /** Checksums a client sent with the upload (e.g. { CRC32: 'base64' }), echoed on GET with ChecksumMode. */
   checksums: Record<string, string>;
+  /** Sizes of the parts, for an object completed by multipart upload (GetObject ?partNumber=N). */
+  partSizes?: number[];
 }
 
 interface ObjectRow {
@@ -43,6 +45,7 @@ interface ObjectRow {
   expires: string | null;
   user_metadata: string;
   checksums: string;
+  part_sizes: string | null;
 }
 
 /** Buckets and object metadata in SQLite; bodies in ObjectFiles. The S3 API is built on top. */
@@ -145,6 +148,7 @@ export class S3Store {
     checksums: Record<string, string>;
     /** Multipart objects carry S3's `"<md5 of part md5s>-<parts>"`, not the body's MD5. */
     etag?: string;
+    partSizes?: number[];
   }): ObjectSwitch | MissingBucketError {
     const { bucket, key, file, headers, userMetadata, checksums } = input;
     const lastModified = new Date();
@@ -156,8 +160,8 @@ export class S3Store {
     this.db
       .prepare(
         `INSERT OR REPLACE INTO s3_objects (bucket, key, file_id, size, etag, last_modified, content_type, content_encoding,
-           content_disposition, content_language, cache_control, expires, user_metadata, checksums)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           content_disposition, content_language, cache_control, expires, user_metadata, checksums, part_sizes)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         bucket,
@@ -174,8 +178,20 @@ export class S3Store {
         headers.expires ?? null,
         JSON.stringify(userMetadata),
         JSON.stringify(checksums),
+        input.partSizes ? JSON.stringify(input.partSizes) : null,
       );
-    const record: ObjectRecord = { bucket, key, fileId: file.fileId, size: file.size, etag, lastModified, ...headers, userMetadata, checksums };
+    const record: ObjectRecord = {
+      bucket,
+      key,
+      fileId: file.fileId,
+      size: file.size,
+      etag,
+      lastModified,
+      ...headers,
+      userMetadata,
+      checksums,
+      ...(input.partSizes ? { partSizes: input.partSizes } : {}),
+    };
     return { record, oldFileId: old };
   }
 
@@ -265,5 +281,6 @@ function toRecord(row: ObjectRow): ObjectRecord {
     expires: row.expires ?? undefined,
     userMetadata: JSON.parse(row.user_metadata) as Record<string, string>,
     checksums: JSON.parse(row.checksums) as Record<string, string>,
+    ...(row.part_sizes ? { partSizes: JSON.parse(row.part_sizes) as number[] } : {}),
   };
 }
