@@ -51,7 +51,7 @@ export function setupCloudFormation(options: CloudFormationSetupOptions) {
   const scheduler = new RuleScheduler(events, {
     accountId: options.accountId,
     intervalOverrideMs: Number.isFinite(intervalOverride) && intervalOverride > 0 ? intervalOverride : undefined,
-    invokeLambda: (region, arn, event) => options.lambdaRuntime.invokeAsync(region, arn, event),
+    invokeLambda: (region, arn, event) => options.lambdaRuntime.invokeAsync(region, arn, event).done,
     log: options.log,
   });
   const timeout = Number(env.LOCAL_AWS_CUSTOM_RESOURCE_TIMEOUT_SECONDS ?? '');

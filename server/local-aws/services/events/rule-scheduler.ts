@@ -11,7 +11,8 @@ import { nextFireTime, parseSchedule } from './schedule-expression';
  * LOCAL_AWS_SCHEDULE_INTERVAL_MS (tests) makes every schedule fire at that fixed interval instead.
  */
 export interface SchedulerOptions {
-  invokeLambda(region: string, functionArn: string, event: unknown): void;
+  /** Starts an asynchronous invocation; resolves when it has finished. */
+  invokeLambda(region: string, functionArn: string, event: unknown): Promise<unknown>;
   accountId: string;
   intervalOverrideMs?: number;
   log?: (line: string) => void;
@@ -21,6 +22,8 @@ const MAX_TIMER_MS = 2_147_000_000;
 
 export class RuleScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Targets whose previous invocation is still running: a tick skips them rather than pile up processes. */
+  private readonly inFlight = new Set<string>();
   private running = false;
 
   constructor(
@@ -80,12 +83,17 @@ export class RuleScheduler {
     for (const target of rule.Targets) {
       const event = target.Input !== undefined ? safeJson(target.Input) : scheduledEvent(rule, firedAt, this.options.accountId);
       if (/^arn:aws[a-z-]*:lambda:/.test(target.Arn)) {
-        this.options.log?.(`[events] rule ${rule.Name} fired: invoking ${target.Arn}`);
-        try {
-          this.options.invokeLambda(region, target.Arn, event);
-        } catch (error) {
-          this.options.log?.(`[events] rule ${rule.Name}: target ${target.Id} failed: ${(error as Error).message}`);
+        const key = `${region}/${name}/${target.Id}`;
+        if (this.inFlight.has(key)) {
+          this.options.log?.(`[events] rule ${rule.Name}: skipped a tick, the previous invocation of ${target.Arn} is still running`);
+          continue;
         }
+        this.options.log?.(`[events] rule ${rule.Name} fired: invoking ${target.Arn}`);
+        this.inFlight.add(key);
+        Promise.resolve()
+          .then(() => this.options.invokeLambda(region, target.Arn, event))
+          .catch((error) => this.options.log?.(`[events] rule ${rule.Name}: target ${target.Id} failed: ${(error as Error).message}`))
+          .finally(() => this.inFlight.delete(key));
       } else {
         this.options.log?.(`[events] rule ${rule.Name}: target ${target.Arn} is not a Lambda function; local AWS only delivers to Lambda`);
       }

@@ -108,7 +108,7 @@ export class CustomResourceGateway {
     if (physicalId !== undefined) event.PhysicalResourceId = physicalId;
 
     const timeoutSeconds = serviceTimeout(request) ?? this.options.timeoutSeconds;
-    const graceMs = this.options.graceMs ?? 10_000;
+    const graceMs = this.options.graceMs ?? 2_000;
     return new Promise<CustomResponse>((resolve, reject) => {
       let settled = false;
       let graceTimer: NodeJS.Timeout | undefined;
