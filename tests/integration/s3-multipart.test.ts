@@ -351,6 +351,21 @@ describe('multipart upload with the SDK', () => {
     expect(Buffer.from(await fullGot.Body!.transformToByteArray()).equals(Buffer.concat(parts))).toBe(true);
   });
 
+  it('checks a full-object CRC32 sent with CompleteMultipartUpload: BadDigest keeps the upload, the right one is stored', async () => {
+    const parts = [bytes(5 * MiB, 19), bytes(33, 20)];
+    const Key = 'checksum-at-complete.bin';
+    const UploadId = await startUpload(Key);
+    const completed = await uploadParts(Key, UploadId, parts);
+    const complete = (ChecksumCRC32: string) =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, ChecksumCRC32, ChecksumType: 'FULL_OBJECT', MultipartUpload: { Parts: completed } }));
+    const wrong = await failure(complete(crc32(parts[0]).toString('base64')));
+    expect(wrong.name).toBe('BadDigest');
+    expect((await failure(s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key })))).name).toBe('NotFound');
+    const done = await complete(crc32(Buffer.concat(parts)).toString('base64'));
+    expect(done.ChecksumCRC32).toBe(crc32(Buffer.concat(parts)).toString('base64'));
+    expect((await bodyOf(Key)).equals(Buffer.concat(parts))).toBe(true);
+  });
+
   it('answers bad part numbers with InvalidArgument and malformed completion XML with MalformedXML', async () => {
     const Key = 'raw-errors.bin';
     const UploadId = await startUpload(Key);

@@ -195,29 +195,36 @@ export async function completeMultipartUpload(
     .update(Buffer.concat(parts.map((part) => Buffer.from(part.md5Hex, 'hex'))))
     .digest('hex')}-${parts.length}"`;
 
-  // A full-object checksum (declared at creation, or sent now) is computed as the parts stream into
-  // the new file; a composite one is the checksum of the parts' checksums.
-  const sentFullObject = CHECKSUM_ALGORITHMS.map((algorithm) => ({ algorithm, value: header(request, `x-amz-checksum-${algorithm.toLowerCase()}`) })).find(
-    (entry) => entry.value !== undefined,
+  // A full-object checksum (declared at creation, or sent with this request) is computed as the
+  // parts stream into the new file; a composite one is the checksum of the parts' checksums. A
+  // value the client sends is checked against whichever of the two it is (composites end in -N).
+  const sent = CHECKSUM_ALGORITHMS.map((algorithm) => ({ algorithm, value: header(request, `x-amz-checksum-${algorithm.toLowerCase()}`) })).find(
+    (entry): entry is { algorithm: ChecksumAlgorithm; value: string } => entry.value !== undefined,
   );
-  const fullObjectAlgorithm =
-    upload.checksumType === 'FULL_OBJECT' ? upload.checksumAlgorithm : sentFullObject && !sentFullObject.value!.includes('-') ? sentFullObject.algorithm : undefined;
+  const sentIsComposite = sent?.value.includes('-') ?? false;
+  const fullObjectAlgorithm = upload.checksumType === 'FULL_OBJECT' ? upload.checksumAlgorithm : sent && !sentIsComposite ? sent.algorithm : undefined;
   const tap = fullObjectAlgorithm ? new ChecksumTap(fullObjectAlgorithm) : undefined;
   const assembled = await mp.multipart.assemble(parts, tap ? [tap] : []);
-
-  const checksums: Record<string, string> = {};
-  if (tap && fullObjectAlgorithm) checksums[fullObjectAlgorithm] = tap.digestBase64();
+  const fullObject = tap?.digestBase64();
+  let composite: string | undefined;
   if (upload.checksumType === 'COMPOSITE' && upload.checksumAlgorithm) {
     const algorithm = upload.checksumAlgorithm;
     if (parts.every((part) => part.checksums[algorithm])) {
       const joined = Buffer.concat(parts.map((part) => Buffer.from(part.checksums[algorithm], 'base64')));
-      checksums[algorithm] = `${checksumBase64(algorithm, joined)}-${parts.length}`;
+      composite = `${checksumBase64(algorithm, joined)}-${parts.length}`;
     }
   }
-  if (sentFullObject && checksums[sentFullObject.algorithm] !== undefined && checksums[sentFullObject.algorithm] !== sentFullObject.value) {
-    await mp.store.files.remove(assembled.fileId);
-    throw new AwsError('BadDigest', `The ${sentFullObject.algorithm} you specified did not match the calculated checksum.`, 400);
+  if (sent) {
+    const computed = sentIsComposite ? (sent.algorithm === upload.checksumAlgorithm ? composite : undefined) : fullObject;
+    if (computed !== undefined && computed !== sent.value) {
+      await mp.store.files.remove(assembled.fileId);
+      throw new AwsError('BadDigest', `The ${sent.algorithm} you specified did not match the calculated checksum.`, 400);
+    }
   }
+  // The object keeps the kind of checksum its upload declared; an undeclared one, what was sent.
+  const checksums: Record<string, string> = {};
+  if (composite !== undefined) checksums[upload.checksumAlgorithm!] = composite;
+  else if (fullObjectAlgorithm && fullObject !== undefined) checksums[fullObjectAlgorithm] = fullObject;
 
   const record = await mp.multipart.complete(upload, parts, assembled, etag, checksums);
   if (record === 'gone') throw s3Errors.noSuchUpload(uploadId);
