@@ -17,6 +17,10 @@ export const runtimeConfigSchema = z.object({
   LOCAL_AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, 'must be 12 digits').default('000000000000'),
   /** Largest single S3 PUT local AWS accepts; S3's own limit is 5 GiB. */
   LOCAL_AWS_MAX_OBJECT_BYTES: z.coerce.number().int().positive().default(5 * 1024 ** 3),
+  /** How long a CloudFormation custom resource waits for its function's response (ServiceTimeout overrides). */
+  LOCAL_AWS_CUSTOM_RESOURCE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Tests: every EventBridge schedule fires at this fixed interval instead of its expression. */
+  LOCAL_AWS_SCHEDULE_INTERVAL_MS: z.coerce.number().int().positive().optional(),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema> & { region: string; localEndpoint: string };
