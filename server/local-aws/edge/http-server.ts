@@ -68,7 +68,7 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
   const signature = readSignature(message.headers, query);
   const ctx: RequestContext = {
     requestId,
-    region: signature.kind === 'signed' ? signature.scope.region : options.defaultRegion,
+    region: (signature.kind === 'signed' && signature.scope.region) || options.defaultRegion,
     accountId: options.accountId,
     host,
     endpoint: `http://${host}`,
@@ -128,6 +128,7 @@ function checkSignature(signature: SignatureInfo, service: ServiceDefinition) {
     if (isS3) throw new AwsError('AccessDenied', 'Anonymous requests are not allowed: sign the request (any access key works with local AWS).', 403);
     throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
   }
+  if (signature.expired) throw new AwsError('AccessDenied', 'Request has expired', 403);
 }
 
 function writeResponse(request: RawRequest, response: ServerResponse, result: HttpResponse) {

@@ -18,6 +18,10 @@ export function renderError(service: ServiceDefinition | undefined, error: AwsEr
     case 'aws-query':
       return renderAwsQueryError(service, error, ctx);
     default:
+      // No service matched: answer in the envelope the client is speaking, so it can read the error.
+      if (request.headers['x-amz-target'] || String(request.headers['content-type'] ?? '').startsWith('application/x-amz-json')) {
+        return renderJsonError(error, ctx);
+      }
       return renderAwsQueryError(undefined, error, ctx);
   }
 }

@@ -10,7 +10,7 @@ export interface CredentialScope {
 
 export type SignatureInfo =
   | { kind: 'unsigned' }
-  | { kind: 'signed'; scope: CredentialScope; presigned: boolean }
+  | { kind: 'signed'; scope: CredentialScope; presigned: boolean; expired?: boolean }
   | { kind: 'malformed'; reason: string; presigned: boolean };
 
 /**
@@ -21,8 +21,10 @@ export type SignatureInfo =
 export function readSignature(headers: IncomingHttpHeaders, query: URLSearchParams): SignatureInfo {
   const authorization = headers.authorization;
   if (typeof authorization === 'string' && authorization.trim() !== '') {
+    if (authorization.startsWith('AWS ')) return parseSigV2Header(authorization);
     return parseAuthorizationHeader(authorization.trim());
   }
+  if (query.has('AWSAccessKeyId') && query.has('Signature')) return parseSigV2Query(query);
   const presignedCredential = query.get('X-Amz-Credential');
   if (presignedCredential !== null) {
     if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !query.get('X-Amz-Signature')) {
@@ -30,7 +32,7 @@ export function readSignature(headers: IncomingHttpHeaders, query: URLSearchPara
     }
     const scope = parseCredential(presignedCredential);
     return scope
-      ? { kind: 'signed', scope, presigned: true }
+      ? { kind: 'signed', scope, presigned: true, expired: sigV4Expired(query) }
       : { kind: 'malformed', reason: `Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".`, presigned: true };
   }
   return { kind: 'unsigned' };
@@ -75,4 +77,37 @@ function parseCredential(credential: string): CredentialScope | undefined {
   const [accessKeyId, date, region, service] = parts;
   if (!accessKeyId || !/^\d{8}$/.test(date) || !/^[a-z0-9-]+$/.test(region) || !/^[a-z0-9-]+$/.test(service)) return undefined;
   return { accessKeyId, date, region, service };
+}
+
+/** X-Amz-Date + X-Amz-Expires in the past: S3 answers 403 "Request has expired". */
+function sigV4Expired(query: URLSearchParams): boolean {
+  const date = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(query.get('X-Amz-Date') ?? '');
+  const expires = Number(query.get('X-Amz-Expires'));
+  if (!date || !Number.isFinite(expires)) return false;
+  const signedAt = Date.UTC(+date[1], +date[2] - 1, +date[3], +date[4], +date[5], +date[6]);
+  return signedAt + expires * 1000 < Date.now();
+}
+
+/*
+ * Signature version 2, which only S3 still accepts: the AWS CLI's `s3 presign` and boto3's
+ * generate_presigned_url produce it by default (`?AWSAccessKeyId=…&Signature=…&Expires=…`), and old
+ * clients send `Authorization: AWS <key>:<signature>`. It names no region; the default one applies.
+ */
+function parseSigV2Header(header: string): SignatureInfo {
+  const match = /^AWS ([^:\s]+):(\S+)$/.exec(header.trim());
+  if (!match) return { kind: 'malformed', reason: 'The authorization header is malformed; expecting "AWS <AccessKeyId>:<Signature>".', presigned: false };
+  return { kind: 'signed', scope: { accessKeyId: match[1], date: '', region: '', service: 's3' }, presigned: false };
+}
+
+function parseSigV2Query(query: URLSearchParams): SignatureInfo {
+  const expires = Number(query.get('Expires'));
+  if (!query.get('AWSAccessKeyId') || !query.get('Signature') || !Number.isFinite(expires)) {
+    return { kind: 'malformed', reason: 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', presigned: true };
+  }
+  return {
+    kind: 'signed',
+    scope: { accessKeyId: query.get('AWSAccessKeyId')!, date: '', region: '', service: 's3' },
+    presigned: true,
+    expired: expires * 1000 < Date.now(),
+  };
 }
