@@ -104,7 +104,7 @@ describe('DescribeNetworkInterfaces', () => {
     const withInstance = NetworkInterfaces!.filter((eni) => eni.Attachment?.InstanceId);
     expect(withInstance.length).toBeGreaterThanOrEqual(5);
     expect(withInstance.every((eni) => /^i-0[0-9a-f]{16}$/.test(eni.Attachment!.InstanceId!))).toBe(true);
-    const nat = NetworkInterfaces!.find((eni) => eni.InterfaceType === 'nat_gateway')!;
+    const nat = NetworkInterfaces!.find((eni) => (eni.InterfaceType as string) === 'nat_gateway')!;
     expect(nat).toMatchObject({ RequesterManaged: true, Status: 'in-use', SourceDestCheck: false });
     expect(nat.Description).toMatch(/^Interface for NAT Gateway nat-0[0-9a-f]{16}$/);
     expect(nat.Attachment?.InstanceId).toBeUndefined();
@@ -114,6 +114,9 @@ describe('DescribeNetworkInterfaces', () => {
     expect(web.Groups?.[0]?.GroupName).toBe('demo-web-sg');
     expect(web.MacAddress).toMatch(/^02(:[0-9a-f]{2}){5}$/);
     expect(web.Attachment?.AttachTime).toBeInstanceOf(Date);
+    const spare = NetworkInterfaces!.find((eni) => eni.Status === 'available')!;
+    expect(spare.Attachment).toBeUndefined();
+    expect(spare.Description).toBe('Spare interface (not attached)');
   });
 
   it('filters by subnet, instance, interface type and private address, and pages', async () => {

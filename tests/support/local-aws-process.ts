@@ -34,6 +34,9 @@ export async function startLocalAwsProcess(
       LOCAL_AWS_HOST: '127.0.0.1',
       AWS_REGION: 'us-east-1',
       LOCAL_AWS_SEED: 'none',
+      // Flow logs created by tests backfill one hour, lightly, so delivery stays quick on two cores.
+      LOCAL_AWS_FLOW_LOG_BACKFILL_HOURS: '1',
+      LOCAL_AWS_FLOW_LOG_RECORDS_PER_WINDOW: '20',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -69,7 +69,7 @@ interface StatusRecord {
   status: 'NODATA' | 'SKIPDATA';
 }
 
-const ROLE_WEIGHT: Record<InterfaceRole, number> = { web: 3.2, nat: 2.2, app: 1.6, db: 1.1, bastion: 1.0, windows: 0.7 };
+const ROLE_WEIGHT: Record<InterfaceRole, number> = { web: 3.2, nat: 2.2, app: 1.6, db: 1.1, bastion: 1.0, windows: 0.7, idle: 0 };
 
 export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number, options: GenerateOptions): GeneratedWindow {
   const fields = logFormatFields(flowLog.logFormat);
@@ -83,7 +83,7 @@ export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number
   // Busier in the (UTC) afternoon, quiet at night: 0.25 … 1.75 of the average.
   const hour = (windowStart % 86_400) / 3600;
   const swing = 1 + 0.75 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
-  const totalWeight = enis.reduce((sum, eni) => sum + ROLE_WEIGHT[eni.role], 0);
+  const totalWeight = enis.reduce((sum, eni) => sum + ROLE_WEIGHT[eni.role], 0) || 1;
   const subWindows = flowLog.maxAggregationInterval === 60 ? 5 : 1;
   const subLength = WINDOW_SECONDS / subWindows;
 
@@ -100,6 +100,9 @@ export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number
         continue;
       }
       for (let i = 0; i < connections; i += 1) flows.push(...connectionFor(eni, span, ctx));
+      // The heavy talkers: big downloads from the web server most windows, nightly backups to S3.
+      if (sub === 0 && eni.role === 'web' && rng.chance(0.6)) flows.push(...connectionFor(eni, span, ctx, 'heavy-download'));
+      if (sub === 0 && eni.role === 'db' && hour >= 1 && hour < 4) flows.push(...connectionFor(eni, span, ctx, 's3-backup'));
       if (rng.chance(0.004)) statuses.push({ eni, start: span.from + rng.int(0, 30), end: span.to - 1, status: 'SKIPDATA' });
     }
   }
@@ -294,7 +297,7 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['http-in', 6],
     ['heavy-download', 2],
     ['ssh-probe', 10],
-    ['icmp-in', 3],
+    ['icmp-in', 6],
     ['dns', 6],
     ['web-to-app', 12],
   ],
@@ -303,7 +306,7 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['ssh-admin', 8],
     ['internal-ssh', 10],
     ['dns', 5],
-    ['icmp-in', 3],
+    ['icmp-in', 6],
   ],
   windows: [
     ['rdp-probe', 40],
@@ -321,7 +324,7 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['s3-backup', 2],
     ['egress-https', 8],
     ['egress-https-v6', 3],
-    ['icmp-out', 2],
+    ['icmp-out', 4],
     ['rejected-out', 2],
   ],
   db: [
@@ -329,6 +332,7 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['s3-backup', 3],
     ['dns', 5],
   ],
+  idle: [],
 };
 
 const ephemeral = (rng: Prng) => rng.int(32768, 60999);
@@ -368,9 +372,9 @@ interface Conversation {
   longLived?: boolean;
 }
 
-function connectionFor(eni: DemoInterface, span: Span, ctx: GenContext): Flow[] {
+function connectionFor(eni: DemoInterface, span: Span, ctx: GenContext, forced?: Kind): Flow[] {
   const { rng, pools, topology } = ctx;
-  const kind = rng.weighted(KINDS[eni.role]);
+  const kind = forced ?? rng.weighted(KINDS[eni.role]);
   const peerOf = (role: InterfaceRole) => {
     const candidates = topology.enis.filter((other) => other.role === role && other.networkInterfaceId !== eni.networkInterfaceId);
     return candidates.length ? rng.pick(candidates).privateIpAddress : '10.0.16.99';

@@ -8,7 +8,8 @@ import { stableBytes, stableId } from './ec2-ids';
  * and region, so ids stay stable across restarts and flow-log traffic can be regenerated from it.
  */
 
-export type InterfaceRole = 'web' | 'bastion' | 'windows' | 'nat' | 'app' | 'db';
+/** `idle` is a spare, unattached interface: it never carries traffic (its flow logs say NODATA). */
+export type InterfaceRole = 'web' | 'bastion' | 'windows' | 'nat' | 'app' | 'db' | 'idle';
 
 export interface DemoVpc {
   vpcId: string;
@@ -84,6 +85,7 @@ const INTERFACE_PLAN: InterfacePlan[] = [
   { key: 'app-1', role: 'app', subnet: 1, host: 21, instanceName: 'demo-app-1', ipv6: true },
   { key: 'app-2', role: 'app', subnet: 1, host: 22, instanceName: 'demo-app-2' },
   { key: 'db-1', role: 'db', subnet: 1, host: 50, instanceName: 'demo-db-1' },
+  { key: 'spare', role: 'idle', subnet: 1, host: 99 },
 ];
 
 const cache = new Map<string, DemoTopology>();
@@ -157,12 +159,12 @@ function buildTopology(accountId: string, region: string): DemoTopology {
       // 3.x.x.x and 54.x.x.x are EC2 ranges; the last octet avoids .0 and .255.
       publicIp: plan.publicIp ? `${pub[0] % 2 ? 54 : 3}.${pub[1]}.${pub[2]}.${(pub[0] % 250) + 2}` : undefined,
       macAddress: ['02', ...[...mac].map((b) => b.toString(16).padStart(2, '0'))].join(':'),
-      description: natGatewayId ? `Interface for NAT Gateway ${natGatewayId}` : '',
+      description: natGatewayId ? `Interface for NAT Gateway ${natGatewayId}` : plan.role === 'idle' ? 'Spare interface (not attached)' : '',
       interfaceType: natGatewayId ? 'nat_gateway' : 'interface',
       requesterManaged: Boolean(natGatewayId),
       instanceId,
       instanceName: plan.instanceName,
-      attachmentId: id(natGatewayId ? 'ela-attach' : 'eni-attach', plan.key),
+      attachmentId: plan.role === 'idle' ? undefined : id(natGatewayId ? 'ela-attach' : 'eni-attach', plan.key),
       natGatewayId,
       securityGroup: sg,
     };

@@ -68,13 +68,13 @@ export function describeNetworkInterfaces(store: Ec2Store): QueryOperation {
             case 'attachment.instance-id':
               return e.instanceId;
             case 'attachment.instance-owner-id':
-              return e.instanceId ? store.accountId : 'amazon-aws';
+              return e.attachmentId ? (e.instanceId ? store.accountId : 'amazon-aws') : undefined;
             case 'attachment.device-index':
-              return e.instanceId ? '0' : '1';
+              return e.attachmentId ? (e.instanceId ? '0' : '1') : undefined;
             case 'attachment.status':
-              return 'attached';
+              return e.attachmentId ? 'attached' : undefined;
             case 'attachment.delete-on-termination':
-              return String(Boolean(e.instanceId));
+              return e.attachmentId ? String(Boolean(e.instanceId)) : undefined;
             case 'availability-zone':
               return e.availabilityZone;
             case 'description':
@@ -102,7 +102,7 @@ export function describeNetworkInterfaces(store: Ec2Store): QueryOperation {
             case 'source-dest-check':
               return String(!e.natGatewayId);
             case 'status':
-              return 'in-use';
+              return e.attachmentId ? 'in-use' : 'available';
             case 'subnet-id':
               return e.subnetId;
             case 'vpc-id':
@@ -133,13 +133,13 @@ export function describeNetworkInterfaces(store: Ec2Store): QueryOperation {
           ownerId: store.accountId,
           requesterId: eni.requesterManaged ? 'AIDAEXAMPLENATGATEWAY' : undefined,
           requesterManaged: eni.requesterManaged,
-          status: 'in-use',
+          status: eni.attachmentId ? 'in-use' : 'available',
           macAddress: eni.macAddress,
           privateIpAddress: eni.privateIpAddress,
           privateDnsName: dnsName(eni),
           sourceDestCheck: !eni.natGatewayId,
           groupSet: eni.securityGroup ? [{ groupId: eni.securityGroup.groupId, groupName: eni.securityGroup.groupName }] : [],
-          attachment: {
+          attachment: eni.attachmentId && {
             attachmentId: eni.attachmentId,
             instanceId: eni.instanceId,
             instanceOwnerId: eni.instanceId ? store.accountId : 'amazon-aws',
