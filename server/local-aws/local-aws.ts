@@ -7,6 +7,7 @@ import { ec2Migrations } from './services/ec2/ec2-migrations';
 import { vpcAndFlowLogOperations } from './services/ec2/ec2-operations';
 import { createEc2Service } from './services/ec2/ec2-service';
 import { Ec2Store } from './services/ec2/ec2-store';
+import { getFlowLogsIntegrationTemplate } from './services/ec2/get-flow-logs-integration-template';
 import { glueMigrations } from './services/glue/glue-migrations';
 import { createGlueService } from './services/glue/glue-service';
 import { GlueStore } from './services/glue/glue-store';
@@ -86,12 +87,13 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const registry = new ServiceRegistry([
     createS3Service(s3, { maxObjectBytes: options.maxObjectBytes ?? 5 * 1024 ** 3 }),
     createStsService(),
-    createEc2Service(
-      vpcAndFlowLogOperations(ec2, s3, {
+    createEc2Service({
+      ...vpcAndFlowLogOperations(ec2, s3, {
         backfillSeconds: () => trafficConfig.backfillHours * 3600,
         changed: () => flowLogDelivery.kick(),
       }),
-    ),
+      GetFlowLogsIntegrationTemplate: getFlowLogsIntegrationTemplate({ flowLogs: ec2, s3 }),
+    }),
     createGlueService(glue),
     createLambdaService({ store: lambda, runtime: lambdaRuntime, files, s3 }),
     cloudFormation.service,
