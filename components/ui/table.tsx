@@ -43,6 +43,8 @@ export interface TableProps<T> {
     ariaLabel?: string;
     /** The text an item is matched against; defaults to its columns' sort values. */
     text?: (item: T) => string;
+    /** More filter controls beside the text filter, e.g. a status select (Cloudscape collection-select-filter). */
+    controls?: ReactNode;
   };
   selectionType?: 'single' | 'multi';
   selectedItems?: readonly T[];
@@ -338,6 +340,7 @@ export function Table<T>({
           placeholder={filter.placeholder}
           ariaLabel={filter.ariaLabel}
           matchCount={sorted.length}
+          controls={filter.controls}
         />
       ) : (
         <span />

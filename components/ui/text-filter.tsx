@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Icon } from './icon';
 
@@ -11,9 +12,11 @@ export interface TextFilterProps {
   ariaLabel?: string;
   /** Items matching the current text; shown as "N matches" while a filter is set. */
   matchCount?: number;
+  /** More filter controls between the text field and the match count (e.g. a status select). */
+  controls?: ReactNode;
 }
 
-export function TextFilter({ value, onChange, placeholder, ariaLabel, matchCount }: TextFilterProps) {
+export function TextFilter({ value, onChange, placeholder, ariaLabel, matchCount, controls }: TextFilterProps) {
   const t = useT();
   return (
     <div className="flex min-w-0 flex-1 flex-wrap items-center gap-3">
@@ -34,6 +37,7 @@ export function TextFilter({ value, onChange, placeholder, ariaLabel, matchCount
           className="w-full rounded-lg border-2 border-input-line bg-white py-[3px] pr-3 pl-9 text-ink placeholder:italic placeholder:text-ink-disabled focus:border-focus focus:ring-2 focus:ring-focus/30 focus:outline-none focus-visible:outline-none [&::-webkit-search-cancel-button]:cursor-pointer"
         />
       </div>
+      {controls}
       {value && matchCount !== undefined && (
         <span role="status" className="whitespace-nowrap text-ink-secondary">
           {matchCount === 1 ? t('table.matchesOne') : t('table.matches', { count: matchCount })}
