@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { parseAstJson, stringifyAst } from './ast-json';
+
+/**
+ * DuckDB as the engine runs it. Every query gets its own in-memory DuckDB instance whose file access
+ * is cut down to exactly the object files of the tables the query names (`allowed_paths`) plus a
+ * private spill directory, with `enable_external_access=false` and the configuration locked before
+ * any user SQL runs. That is the second fence of the sandbox: even SQL that got past the dialect
+ * layer's allow-lists could not read another file, write one, attach a database, load an extension
+ * or change a setting.
+ *
+ * A separate long-lived instance, equally locked and with no file access at all, parses SQL into
+ * DuckDB's syntax tree (json_serialize_sql) and back, and evaluates partition predicates over values.
+ */
+
+export interface DuckDbSettings {
+  /** Per query, e.g. '512MB'. */
+  memoryLimit: string;
+  threads: number;
+  /** Directory under which each query gets its own spill directory. */
+  tempRoot: string;
+}
+
+export const DEFAULT_DUCKDB_SETTINGS: Omit<DuckDbSettings, 'tempRoot'> = { memoryLimit: '512MB', threads: 2 };
+
+const BASE_OPTIONS = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  // Trino divides integers as integers (5 / 2 = 2).
+  integer_division: 'true',
+};
+
+async function lockDown(connection: DuckDBConnection, allowedPaths: string[], allowedDirectories: string[]) {
+  await connection.run("SET TimeZone = 'UTC'");
+  await connection.run(`SET allowed_paths = ${sqlList(allowedPaths)}`);
+  await connection.run(`SET allowed_directories = ${sqlList(allowedDirectories)}`);
+  await connection.run('SET enable_external_access = false');
+  await connection.run('SET lock_configuration = true');
+}
+
+function sqlList(values: string[]): string {
+  return `[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
+}
+
+export interface Sandbox {
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/** A fresh, locked DuckDB for one query that can read `allowedPaths` and nothing else. */
+export async function openSandbox(settings: DuckDbSettings, queryId: string, allowedPaths: string[]): Promise<Sandbox> {
+  const spill = `${settings.tempRoot}/${queryId}`;
+  fs.mkdirSync(spill, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:', {
+    ...BASE_OPTIONS,
+    threads: String(settings.threads),
+    memory_limit: settings.memoryLimit,
+    temp_directory: spill,
+  });
+  let connection: DuckDBConnection | undefined;
+  try {
+    connection = await instance.connect();
+    await lockDown(connection, allowedPaths, [`${spill}/`]);
+  } catch (error) {
+    connection?.closeSync();
+    instance.closeSync();
+    fs.rmSync(spill, { recursive: true, force: true });
+    throw error;
+  }
+  const opened = connection;
+  return {
+    connection: opened,
+    close() {
+      try {
+        opened.closeSync();
+      } finally {
+        instance.closeSync();
+        fs.rmSync(spill, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The parser instance: json_serialize_sql / json_deserialize_sql and small constant evaluations. */
+export class DuckDbParser {
+  private instance?: Promise<DuckDBInstance>;
+
+  private async connect(): Promise<DuckDBConnection> {
+    this.instance ??= (async () => {
+      const instance = await DuckDBInstance.create(':memory:', { ...BASE_OPTIONS, threads: '1', memory_limit: '128MB' });
+      const connection = await instance.connect();
+      await lockDown(connection, [], []);
+      connection.closeSync();
+      return instance;
+    })();
+    return (await this.instance).connect();
+  }
+
+  private async scalar(sql: string, values: string[]): Promise<string> {
+    const connection = await this.connect();
+    try {
+      const reader = await connection.runAndReadAll(sql, values);
+      return reader.getRows()[0][0] as string;
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** DuckDB's syntax tree of `sql` as JSON, or the parser's error. */
+  async serialize(sql: string): Promise<SerializedSql> {
+    const text = await this.scalar('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+    return parseAstJson<SerializedSql>(text);
+  }
+
+  /** SQL text back from a (rewritten) syntax tree. */
+  async deserialize(tree: SerializedSql): Promise<string> {
+    return this.scalar('SELECT json_deserialize_sql($1::JSON)', [stringifyAst(tree)]);
+  }
+
+  /** Runs a query with no table access (partition predicates over VALUES); rows as JSON. */
+  async rows(sql: string): Promise<unknown[][]> {
+    const connection = await this.connect();
+    try {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowsJson() as unknown[][];
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  close() {
+    void this.instance?.then((instance) => instance.closeSync()).catch(() => undefined);
+  }
+}
+
+export type SerializedSql =
+  | { error: false; statements: { node: AstNode; named_param_map?: unknown[] }[] }
+  | { error: true; error_type: string; error_message: string; error_subtype?: string; position?: string };
+
+// DuckDB's syntax-tree JSON is open-ended; nodes are plain objects walked by shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AstNode = Record<string, any>;
