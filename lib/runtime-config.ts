@@ -21,6 +21,12 @@ export const runtimeConfigSchema = z.object({
   LOCAL_AWS_CUSTOM_RESOURCE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** Tests: every EventBridge schedule fires at this fixed interval instead of its expression. */
   LOCAL_AWS_SCHEDULE_INTERVAL_MS: z.coerce.number().int().positive().optional(),
+  /** Athena queries that run at once; the rest wait QUEUED. */
+  LOCAL_AWS_ATHENA_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** DuckDB memory limit per running Athena query (DuckDB's syntax: 512MB, 2GB…); beyond it DuckDB spills to disk. */
+  LOCAL_AWS_DUCKDB_MEMORY_LIMIT: z.string().regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must look like 512MB or 2GB').default('512MB'),
+  /** DuckDB threads per running Athena query. */
+  LOCAL_AWS_DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).default(2),
 });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema> & { region: string; localEndpoint: string };

@@ -2,6 +2,11 @@ import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEdgeServer } from './edge/http-server';
+import { QueryEngine } from './engine/query-engine';
+import { athenaMigrations } from './services/athena/athena-migrations';
+import { createAthenaService } from './services/athena/athena-service';
+import { AthenaStore } from './services/athena/athena-store';
+import { QueryRunner } from './services/athena/query-runner';
 import { cloudFormationSetupMigrations, setupCloudFormation } from './services/cloudformation/cloudformation-setup';
 import { ec2Migrations } from './services/ec2/ec2-migrations';
 import { vpcAndFlowLogOperations } from './services/ec2/ec2-operations';
@@ -35,6 +40,8 @@ export interface LocalAwsOptions {
   maxObjectBytes?: number;
   /** Flow-log delivery: backfill hours and records per window. */
   flowLogs?: TrafficConfig;
+  /** Athena: queries run at once, DuckDB memory limit and threads per query. */
+  athena?: { concurrency?: number; duckdbMemoryLimit?: string; duckdbThreads?: number };
   log?: (line: string) => void;
 }
 
@@ -48,13 +55,14 @@ export interface LocalAws {
   /** True when this start created the data dir's database (a new data dir: seed demo data). */
   freshDataDir: boolean;
   glue: GlueStore;
+  athena: AthenaStore;
   lambda: LambdaStore;
   lambdaRuntime: LambdaRuntime;
   cloudFormation: ReturnType<typeof setupCloudFormation>;
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...lambdaMigrations, ...cloudFormationSetupMigrations, ...ec2Migrations];
+const MIGRATIONS: Migration[] = [...s3Migrations, ...glueMigrations, ...lambdaMigrations, ...cloudFormationSetupMigrations, ...ec2Migrations, ...athenaMigrations];
 
 /** Starts the embedded AWS-compatible endpoint: one HTTP server, every service behind it. */
 export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws> {
@@ -67,6 +75,14 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
   const trafficConfig = options.flowLogs ?? DEFAULT_TRAFFIC_CONFIG;
   const flowLogDelivery = new FlowLogDelivery(ec2, s3, { ...trafficConfig, tmpDir: path.join(dataDir, 'tmp'), log: options.log });
   const glue = new GlueStore(db, options.accountId ?? '000000000000');
+  const athena = new AthenaStore(db, options.accountId ?? '000000000000');
+  const queryEngine = new QueryEngine(glue, s3, {
+    memoryLimit: options.athena?.duckdbMemoryLimit ?? '512MB',
+    threads: options.athena?.duckdbThreads ?? 2,
+    tempRoot: path.join(dataDir, 'tmp', 'duckdb'),
+  });
+  const queryRunner = new QueryRunner(athena, queryEngine, s3, options.athena?.concurrency ?? 2, options.log);
+  queryRunner.recover();
   const lambda = new LambdaStore(db, options.accountId ?? '000000000000');
   // Functions call back into local AWS; its URL is known once the server listens.
   let selfUrl = '';
@@ -78,8 +94,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     glue,
     lambda,
     lambdaRuntime,
-    // AWS::Athena::* write through Athena's catalog (services/athena/athena-store.ts) once it is wired here.
-    athena: () => undefined,
+    athena: () => athena,
     accountId: options.accountId ?? '000000000000',
     endpoint: () => selfUrl,
     log: options.log,
@@ -95,6 +110,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       GetFlowLogsIntegrationTemplate: getFlowLogsIntegrationTemplate({ flowLogs: ec2, s3 }),
     }),
     createGlueService(glue),
+    createAthenaService({ store: athena, runner: queryRunner, engine: queryEngine, glue, s3 }),
     createLambdaService({ store: lambda, runtime: lambdaRuntime, files, s3 }),
     cloudFormation.service,
   ]);
@@ -140,6 +156,7 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
     db,
     s3,
     glue,
+    athena,
     lambda,
     lambdaRuntime,
     cloudFormation,
@@ -152,6 +169,9 @@ export async function startLocalAws(options: LocalAwsOptions): Promise<LocalAws>
       server.closeIdleConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await flowLogDelivery.stop();
+      queryRunner.stopAll();
+      await queryRunner.whenIdle();
+      queryEngine.close();
       db.close();
     },
   };

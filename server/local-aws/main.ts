@@ -25,6 +25,11 @@ async function main() {
     defaultRegion: config.region,
     maxObjectBytes: config.LOCAL_AWS_MAX_OBJECT_BYTES,
     flowLogs,
+    athena: {
+      concurrency: config.LOCAL_AWS_ATHENA_CONCURRENCY,
+      duckdbMemoryLimit: config.LOCAL_AWS_DUCKDB_MEMORY_LIMIT,
+      duckdbThreads: config.LOCAL_AWS_DUCKDB_THREADS,
+    },
     log: (line) => console.error(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {

@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: runs under bare node, as Lambda's runtime would. */
 /**
  * Runs one Lambda invocation in its own Node.js process (forked by lambda-runtime.ts). The parent
  * sends { type: 'invoke', taskRoot, handler, event, context } over IPC; this process loads the

@@ -1,4 +1,5 @@
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: runs under bare node, as Lambda's runtime would. */
 /**
  * The `cfn-response` module AWS Lambda provides to inline (ZipFile) Node.js code, with the same
  * API. Unlike AWS's copy, which always uses https on port 443, it honours the ResponseURL's scheme
