@@ -1,4 +1,4 @@
-import { isMessageKey, type MessageKey } from './i18n/core';
+import type { MessageKey } from './i18n/translate';
 
 /**
  * A flash message carried in the URL, for notices that must survive a navigation (e.g. "created,
@@ -24,13 +24,14 @@ export function withFlash(href: string, flash: { type: UrlFlashType; key: Messag
   return `${path}?${params.toString()}`;
 }
 
-export function readUrlFlash(params: URLSearchParams): UrlFlash | null {
+/** `isKey` is the catalog's membership test (the client's I18n context, or isMessageKey on the server). */
+export function readUrlFlash(params: URLSearchParams, isKey: (key: string) => key is MessageKey): UrlFlash | null {
   const raw = params.get(FLASH_PARAM);
   if (!raw) return null;
   const colon = raw.indexOf(':');
   const type = raw.slice(0, colon) as UrlFlashType;
   const key = raw.slice(colon + 1);
-  if (colon < 0 || !TYPES.includes(type) || !isMessageKey(key)) return null;
+  if (colon < 0 || !TYPES.includes(type) || !isKey(key)) return null;
   const vars: Record<string, string> = {};
   params.forEach((value, name) => {
     if (name.startsWith(VAR_PREFIX)) vars[name.slice(VAR_PREFIX.length)] = value;

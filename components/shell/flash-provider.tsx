@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from 'next/navigation';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useT } from '@/components/i18n/i18n-provider';
+import { useHasMessage, useT } from '@/components/i18n/i18n-provider';
 import { Flashbar, type FlashItem } from '@/components/ui/flashbar';
 import { FLASH_PARAM, readUrlFlash, withoutUrlFlash } from '@/lib/flash-url';
 
@@ -66,16 +66,17 @@ export function FlashRegion() {
 /** Turns a `?flash=…` URL notice into a flash once, then removes it from the address bar. */
 function UrlFlashReader({ push }: { push: FlashApi['push'] }) {
   const t = useT();
+  const hasMessage = useHasMessage();
   const searchParams = useSearchParams();
   const raw = searchParams.get(FLASH_PARAM);
   useEffect(() => {
     if (!raw) return;
     const params = new URLSearchParams(window.location.search);
-    const flash = readUrlFlash(params);
+    const flash = readUrlFlash(params, hasMessage);
     if (flash) push({ id: `url-${raw}`, type: flash.type, content: t(flash.key, flash.vars) });
     const rest = withoutUrlFlash(params).toString();
     window.history.replaceState(null, '', `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`);
-  }, [raw, push, t]);
+  }, [raw, push, t, hasMessage]);
   return null;
 }
 

@@ -4,7 +4,7 @@ import { useTransition } from 'react';
 import { useLang, useT } from '@/components/i18n/i18n-provider';
 import { Spinner } from '@/components/ui/spinner';
 import { regionLabel } from '@/lib/aws-regions';
-import { LANG_NAMES, LANGS } from '@/lib/i18n/core';
+import { LANG_NAMES, LANGS } from '@/lib/i18n/translate';
 import { setLanguage, setRegion } from '@/server/actions/preferences';
 
 const selectClass =
