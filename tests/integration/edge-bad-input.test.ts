@@ -164,7 +164,7 @@ describe('signatures', () => {
   const signature = `Signature=${'a'.repeat(64)}`;
   const broken = (service: string) => ({
     'wrong algorithm': `AWS4-HMAC-SHA1 ${goodCredential.replace('SERVICE', service)}, SignedHeaders=host, ${signature}`,
-    'SigV2 header': 'AWS AKIATESTLOCALAWS:c2lnbmF0dXJl',
+    'malformed SigV2 header': 'AWS AKIATESTLOCALAWS',
     'missing Signature': `AWS4-HMAC-SHA256 ${goodCredential.replace('SERVICE', service)}, SignedHeaders=host`,
     'malformed Credential': `AWS4-HMAC-SHA256 Credential=AKIATESTLOCALAWS/us-east-1/${service}, SignedHeaders=host, ${signature}`,
     'non-hex Signature': `AWS4-HMAC-SHA256 ${goodCredential.replace('SERVICE', service)}, SignedHeaders=host, Signature=not-hex`,
@@ -185,6 +185,19 @@ describe('signatures', () => {
       body: 'Action=DescribeRegions&Version=2016-11-15',
     });
     expectEc2Error(response, 400, 'IncompleteSignature');
+  });
+
+  it('S3 accepts a well-formed SigV2 header; EC2 refuses it with IncompleteSignature', async () => {
+    const authorization = 'AWS AKIATESTLOCALAWS:c2lnbmF0dXJl';
+    const s3 = await rawRequest(port, { path: '/no-such-sigv2-bucket?list-type=2', headers: { authorization } });
+    expectS3Error(s3, 404, 'NoSuchBucket');
+    const ec2 = await rawRequest(port, {
+      method: 'POST',
+      path: '/',
+      headers: { authorization, 'content-type': FORM },
+      body: 'Action=DescribeRegions&Version=2016-11-15',
+    });
+    expectEc2Error(ec2, 400, 'IncompleteSignature');
   });
 
   it('STS answers a malformed Credential with 400 IncompleteSignature', async () => {

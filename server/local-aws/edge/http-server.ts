@@ -68,11 +68,11 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
   const signature = readSignature(message.headers, query);
   const ctx: RequestContext = {
     requestId,
-    region: (signature.kind === 'signed' && signature.scope.region) || options.defaultRegion,
+    region: signature.kind === 'signed' ? signature.scope.region : options.defaultRegion,
     accountId: options.accountId,
     host,
     endpoint: `http://${host}`,
-    accessKeyId: signature.kind === 'signed' ? signature.scope.accessKeyId : undefined,
+    accessKeyId: signature.kind === 'signed' ? signature.scope.accessKeyId : signature.kind === 'sigv2' ? signature.accessKeyId : undefined,
   };
 
   let service: ServiceDefinition | undefined;
@@ -127,6 +127,9 @@ function checkSignature(signature: SignatureInfo, service: ServiceDefinition) {
   if (signature.kind === 'unsigned') {
     if (isS3) throw new AwsError('AccessDenied', 'Anonymous requests are not allowed: sign the request (any access key works with local AWS).', 403);
     throw new AwsError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
+  }
+  if (signature.kind === 'sigv2' && !isS3) {
+    throw new AwsError('IncompleteSignature', `${service.name} requires Signature Version 4 (AWS4-HMAC-SHA256).`, 400);
   }
   if (signature.expired) throw new AwsError('AccessDenied', 'Request has expired', 403);
 }

@@ -11,6 +11,8 @@ export interface CredentialScope {
 export type SignatureInfo =
   | { kind: 'unsigned' }
   | { kind: 'signed'; scope: CredentialScope; presigned: boolean; expired?: boolean }
+  /** Signature version 2: names no service, so routing falls back to the request's shape; only S3 takes it. */
+  | { kind: 'sigv2'; accessKeyId: string; presigned: boolean; expired?: boolean }
   | { kind: 'malformed'; reason: string; presigned: boolean };
 
 /**
@@ -96,7 +98,7 @@ function sigV4Expired(query: URLSearchParams): boolean {
 function parseSigV2Header(header: string): SignatureInfo {
   const match = /^AWS ([^:\s]+):(\S+)$/.exec(header.trim());
   if (!match) return { kind: 'malformed', reason: 'The authorization header is malformed; expecting "AWS <AccessKeyId>:<Signature>".', presigned: false };
-  return { kind: 'signed', scope: { accessKeyId: match[1], date: '', region: '', service: 's3' }, presigned: false };
+  return { kind: 'sigv2', accessKeyId: match[1], presigned: false };
 }
 
 function parseSigV2Query(query: URLSearchParams): SignatureInfo {
@@ -105,8 +107,8 @@ function parseSigV2Query(query: URLSearchParams): SignatureInfo {
     return { kind: 'malformed', reason: 'Query-string authentication requires the Signature, Expires and AWSAccessKeyId parameters', presigned: true };
   }
   return {
-    kind: 'signed',
-    scope: { accessKeyId: query.get('AWSAccessKeyId')!, date: '', region: '', service: 's3' },
+    kind: 'sigv2',
+    accessKeyId: query.get('AWSAccessKeyId')!,
     presigned: true,
     expired: expires * 1000 < Date.now(),
   };
