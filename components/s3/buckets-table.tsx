@@ -17,7 +17,8 @@ import { CreateBucketModal } from './create-bucket-modal';
 import { DeleteBucketModal } from './delete-bucket-modal';
 import { bucketHref } from './links';
 
-export function BucketsTable({ buckets, region }: { buckets: BucketSummary[]; region: string }) {
+/** `loadFailed`: the list could not be read (the page shows why), so an empty table means nothing. */
+export function BucketsTable({ buckets, region, loadFailed = false }: { buckets: BucketSummary[]; region: string; loadFailed?: boolean }) {
   const t = useT();
   const lang = useLang();
   const router = useRouter();
@@ -93,11 +94,15 @@ export function BucketsTable({ buckets, region }: { buckets: BucketSummary[]; re
           </Header>
         }
         empty={
-          <TableEmptyState
-            title={t('s3.buckets.empty')}
-            description={t('s3.buckets.emptyDescription')}
-            action={<Button onClick={() => setDialog('create')}>{t('s3.buckets.create')}</Button>}
-          />
+          loadFailed ? (
+            <TableEmptyState title={t('s3.buckets.loadFailed')} />
+          ) : (
+            <TableEmptyState
+              title={t('s3.buckets.empty')}
+              description={t('s3.buckets.emptyDescription')}
+              action={<Button onClick={() => setDialog('create')}>{t('s3.buckets.create')}</Button>}
+            />
+          )
         }
       />
       <CreateBucketModal

@@ -25,7 +25,7 @@ export default async function BucketsPage() {
           <AwsErrorText code={result.error.code} message={result.error.message} />
         </Alert>
       )}
-      <BucketsTable buckets={result.ok ? result.data : []} region={region} />
+      <BucketsTable buckets={result.ok ? result.data : []} region={region} loadFailed={!result.ok} />
     </ContentLayout>
   );
 }
