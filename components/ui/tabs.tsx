@@ -35,11 +35,14 @@ export function Tabs({ tabs, ariaLabel, activeTabId, onChange, urlParam }: TabsP
   const requested = activeTabId ?? fromUrl ?? localActive;
   const active = tabs.find((tab) => tab.id === requested && !tab.disabled) ?? tabs.find((tab) => !tab.disabled);
 
-  const select = (id: string) => {
+  /** A click is a step the Back button should undo; moving with the arrow keys is not. */
+  const select = (id: string, history: 'push' | 'replace' = 'push') => {
     if (urlParam) {
       const params = new URLSearchParams(window.location.search);
       params.set(urlParam, id);
-      window.history.pushState(null, '', `?${params.toString()}`);
+      const url = `?${params.toString()}${window.location.hash}`;
+      if (history === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
     }
     if (activeTabId === undefined) setLocalActive(id);
     onChange?.(id);
@@ -55,7 +58,7 @@ export function Tabs({ tabs, ariaLabel, activeTabId, onChange, urlParam }: TabsP
     else if (event.key === 'End') next = enabled[enabled.length - 1];
     if (!next) return;
     event.preventDefault();
-    select(next.id);
+    select(next.id, 'replace');
     tabRefs.current.get(next.id)?.focus();
   };
 
@@ -81,8 +84,11 @@ export function Tabs({ tabs, ariaLabel, activeTabId, onChange, urlParam }: TabsP
               onClick={() => select(tab.id)}
               className={cx(
                 '-mb-px border-b-4 px-4 py-2 font-bold',
-                selected ? 'border-link text-link' : 'border-transparent text-ink-secondary hover:text-link',
-                tab.disabled && 'text-ink-disabled hover:text-ink-disabled',
+                selected
+                  ? 'border-link text-link'
+                  : tab.disabled
+                    ? 'border-transparent text-ink-disabled'
+                    : 'border-transparent text-ink-secondary hover:text-link',
               )}
             >
               {tab.label}
