@@ -1,3 +1,6 @@
+import { flowLogsEn } from './flow-logs.en';
+import { integrationEn } from './integration.en';
+
 /**
  * English messages: the reference catalog. Every other language must provide exactly these keys
  * (see ja.ts, typed as Record<MessageKey, string>), so a missing translation fails the typecheck.
@@ -249,6 +252,8 @@ export const en = {
   's3.object.notFound': 'The object "{key}" does not exist in bucket "{bucket}".',
   's3.object.loadFailed': 'Failed to load the object',
   's3.object.missingKey': 'No object key was given. Open an object from its bucket.',
+  ...flowLogsEn,
+  ...integrationEn,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { MessageKey } from './en';
+import { flowLogsJa } from './flow-logs.ja';
+import { integrationJa } from './integration.ja';
 
 /** Japanese, in the wording the Japanese AWS Management Console uses. Must have exactly the keys of en.ts. */
 export const ja: Record<MessageKey, string> = {
@@ -247,4 +249,6 @@ export const ja: Record<MessageKey, string> = {
   's3.object.notFound': 'オブジェクト「{key}」はバケット「{bucket}」に存在しません。',
   's3.object.loadFailed': 'オブジェクトを読み込めませんでした',
   's3.object.missingKey': 'オブジェクトキーが指定されていません。バケットからオブジェクトを開いてください。',
+  ...flowLogsJa,
+  ...integrationJa,
 };
