@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DATA_DIR} && node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
     url: `http://127.0.0.1:${PORT}/s3`,
-    timeout: 300_000,
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
@@ -41,6 +41,7 @@ export default defineConfig({
       LOCAL_AWS_PORT: String(LOCAL_AWS_PORT),
       DATA_DIR,
       NEXT_DIST_DIR: '.next-e2e',
+      NEXT_SKIP_TYPECHECK: '1',
       BACKEND: 'local',
       AWS_REGION: 'us-east-1',
       LOCAL_AWS_FLOW_LOG_BACKFILL_HOURS: process.env.LOCAL_AWS_FLOW_LOG_BACKFILL_HOURS ?? '3',

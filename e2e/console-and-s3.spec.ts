@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+
+/**
+ * The foundation as a new user meets it: the console opens with the "Local AWS" badge, and the S3
+ * browser creates a bucket, uploads a file and shows it, highlighted, then downloads it.
+ */
+test('the console shows which backend it uses', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('backend-badge')).toHaveText('Local AWS');
+  const nav = page.getByRole('navigation', { name: 'Service navigation' });
+  for (const item of ['Your VPCs', 'Flow logs', 'Stacks', 'Query editor', 'Buckets']) {
+    await expect(nav.getByRole('link', { name: item })).toBeVisible();
+  }
+});
+
+test('create a bucket, upload an object with an awkward name, view and download it', async ({ page }) => {
+  const bucket = `e2e-${Date.now().toString(36)}`;
+  const fileName = 'report 2026: q3 ü.csv';
+  const csv = 'srcaddr,dstaddr,bytes\n10.0.0.5,203.0.113.9,4249\n';
+
+  await page.goto('/s3');
+  await page.getByRole('button', { name: 'Create bucket' }).first().click();
+  const createDialog = page.getByRole('dialog', { name: 'Create bucket' });
+  await createDialog.getByRole('textbox', { name: 'Bucket name' }).fill('Not_Valid');
+  await expect(createDialog.getByText('Bucket name can contain only lowercase letters')).toBeVisible();
+  await createDialog.getByRole('textbox', { name: 'Bucket name' }).fill(bucket);
+  await createDialog.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(page.getByText(`Successfully created bucket "${bucket}".`)).toBeVisible();
+
+  await page.getByRole('link', { name: bucket, exact: true }).click();
+  await expect(page.getByRole('heading', { name: bucket })).toBeVisible();
+  await page.getByRole('button', { name: 'Upload' }).first().click();
+  const uploadDialog = page.getByRole('dialog', { name: 'Upload' });
+  await uploadDialog.getByLabel('Choose files').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await uploadDialog.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByText(`Successfully uploaded "${fileName}".`)).toBeVisible();
+
+  await page.getByRole('link', { name: fileName }).click();
+  await expect(page.getByText('Object overview')).toBeVisible();
+  await expect(page.getByText(`s3://${bucket}/${fileName}`).first()).toBeVisible();
+  await expect(page.getByText('10.0.0.5')).toBeVisible();
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download' }).or(page.getByRole('button', { name: 'Download' })).first().click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(fileName);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).toString('utf8')).toBe(csv);
+});
+
+test('the console speaks Japanese', async ({ page, context }) => {
+  await context.addCookies([{ name: 'lang', value: 'ja', url: 'http://127.0.0.1' }]);
+  await page.goto('/s3');
+  await expect(page.getByRole('heading', { name: 'バケット' }).first()).toBeVisible();
+  await expect(page.getByTestId('backend-badge')).toBeVisible();
+});
