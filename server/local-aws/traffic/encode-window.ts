@@ -26,13 +26,16 @@ export async function encodeText(window: GeneratedWindow): Promise<Buffer> {
 const DUCKDB_TYPE = { INT_32: 'INTEGER', INT_64: 'BIGINT', STRING: 'VARCHAR' } as const;
 
 /**
- * Writes Parquet files through an in-memory DuckDB: rows go in through an appender, `COPY … TO`
- * writes the file (gzip-compressed pages, as AWS does) on DuckDB's own threads. Column names are
- * the field names with `-` → `_`; '-' values become NULL. One window at a time.
+ * Writes Parquet files through an in-memory DuckDB. The window goes to a temporary text file (the
+ * same lines as a text flow log), and one `COPY (SELECT … FROM read_csv(…)) TO … (FORMAT parquet,
+ * COMPRESSION gzip)` turns it into Parquet on DuckDB's own threads, so the main thread only builds
+ * a string. Column names are the field names with `-` → `_`, types per the field table (INT_32 →
+ * INTEGER, INT_64 → BIGINT, STRING → VARCHAR); '-' values become NULL. One window at a time.
  */
 export class ParquetEncoder {
   private connection?: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }>;
   private queue: Promise<unknown> = Promise.resolve();
+  private tmpReady?: Promise<unknown>;
 
   constructor(private readonly tmpDir: string) {}
 
@@ -53,35 +56,30 @@ export class ParquetEncoder {
 
   private async write(window: GeneratedWindow): Promise<string> {
     const { connection } = await this.open();
-    fs.mkdirSync(this.tmpDir, { recursive: true });
-    const file = path.join(this.tmpDir, `flow-log-${randomUUID()}.parquet`);
+    this.tmpReady ??= fs.promises.mkdir(this.tmpDir, { recursive: true });
+    await this.tmpReady;
+    const id = randomUUID();
+    const text = path.join(this.tmpDir, `flow-log-${id}.txt`);
+    const file = path.join(this.tmpDir, `flow-log-${id}.parquet`);
     const types = window.fields.map((name) => findFlowLogField(name)!.parquetType);
-    // Repeated fields in a format would collide as columns; suffix repeats the way DuckDB would.
+    // A format may repeat a field; repeated columns get a suffix so the Parquet schema stays valid.
     const seen = new Map<string, number>();
-    const columns = window.fields.map((name) => {
+    const columns = window.fields.map((name, i) => {
       const base = flowLogColumnName(name);
       const count = seen.get(base) ?? 0;
       seen.set(base, count + 1);
-      return count === 0 ? base : `${base}_${count}`;
+      return `'${count === 0 ? base : `${base}_${count}`}': '${DUCKDB_TYPE[types[i]]}'`;
     });
-    await connection.run('DROP TABLE IF EXISTS flow_log_window');
-    await connection.run(
-      `CREATE TABLE flow_log_window (${columns.map((column, i) => `"${column}" ${DUCKDB_TYPE[types[i]]}`).join(', ')})`,
-    );
-    const appender = await connection.createAppender('flow_log_window');
-    for (const record of window.records) {
-      for (let i = 0; i < record.length; i += 1) {
-        const value = record[i];
-        if (value === null) appender.appendNull();
-        else if (types[i] === 'INT_32') appender.appendInteger(value as number);
-        else if (types[i] === 'INT_64') appender.appendBigInt(BigInt(value));
-        else appender.appendVarchar(String(value));
-      }
-      appender.endRow();
+    await fs.promises.writeFile(text, textLines(window));
+    try {
+      await connection.run(
+        `COPY (SELECT * FROM read_csv(${sqlString(text)}, delim = ' ', header = true, nullstr = '-', quote = '', escape = '',
+           auto_detect = false, columns = {${columns.join(', ')}}))
+         TO ${sqlString(file)} (FORMAT parquet, COMPRESSION gzip)`,
+      );
+    } finally {
+      await fs.promises.rm(text, { force: true });
     }
-    appender.closeSync();
-    await connection.run(`COPY flow_log_window TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION gzip)`);
-    await connection.run('DROP TABLE flow_log_window');
     return file;
   }
 
@@ -94,3 +92,5 @@ export class ParquetEncoder {
     });
   }
 }
+
+const sqlString = (value: string) => `'${value.replace(/'/g, "''")}'`;

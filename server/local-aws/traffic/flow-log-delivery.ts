@@ -8,6 +8,9 @@ import { encodeText, ParquetEncoder } from './encode-window';
 import { generateRecords, WINDOW_SECONDS, type FlowLogTrafficSpec } from './generate-records';
 import type { TrafficConfig } from './traffic-config';
 
+/** Windows written at once; more only adds contention on two cores. */
+const CONCURRENT_WINDOWS = 4;
+
 export interface DeliveryOptions extends TrafficConfig {
   /** Where Parquet files are staged before they become objects (DATA_DIR/tmp). */
   tmpDir: string;
@@ -73,6 +76,7 @@ export class FlowLogDelivery {
   private replan = false;
   private stopped = false;
   private readonly parquet: ParquetEncoder;
+  private markDeliveredStatement?: import('better-sqlite3').Statement;
   private readonly now: () => number;
   readonly totals = { windows: 0, records: 0, bytes: 0, busyMs: 0 };
 
@@ -161,6 +165,8 @@ export class FlowLogDelivery {
     const started = Date.now();
     const before = { ...this.totals };
     let pending = this.plan();
+    // A few windows in flight at once: their gzip, Parquet and fsync work runs off the main thread.
+    const inFlight = new Set<Promise<void>>();
     while (!this.stopped) {
       if (this.replan) {
         this.replan = false;
@@ -178,19 +184,14 @@ export class FlowLogDelivery {
         pending.delete(bestId);
         continue;
       }
-      try {
-        await this.deliverWindow(flowLog, windowStart);
-      } catch (error) {
-        if (error instanceof MissingBucketError) {
-          this.setStatus(flowLog.flowLogId, 'FAILED', 'Access error');
-          pending.delete(bestId);
-        } else {
-          this.options.log?.(`[flow-logs] delivering ${flowLog.flowLogId} window ${windowStart} failed: ${(error as Error).stack ?? error}`);
-          pending.delete(bestId);
-        }
-      }
-      await yieldToEventLoop();
+      const job: Promise<void> = this.deliverSafely(flowLog, windowStart, () => pending.delete(flowLog.flowLogId)).finally(() =>
+        inFlight.delete(job),
+      );
+      inFlight.add(job);
+      if (inFlight.size >= CONCURRENT_WINDOWS) await Promise.race(inFlight);
+      else await yieldToEventLoop();
     }
+    await Promise.all(inFlight);
     const windows = this.totals.windows - before.windows;
     if (windows > 0) {
       const records = this.totals.records - before.records;
@@ -198,6 +199,19 @@ export class FlowLogDelivery {
       this.options.log?.(
         `[flow-logs] delivered ${windows} window(s), ${records} records in ${seconds.toFixed(1)} s (${Math.round(records / Math.max(seconds, 0.001))} records/s)`,
       );
+    }
+  }
+
+  private async deliverSafely(flowLog: FlowLogRecord, windowStart: number, dropRest: () => void) {
+    try {
+      await this.deliverWindow(flowLog, windowStart);
+    } catch (error) {
+      dropRest();
+      if (error instanceof MissingBucketError) {
+        this.setStatus(flowLog.flowLogId, 'FAILED', 'Access error');
+      } else {
+        this.options.log?.(`[flow-logs] delivering ${flowLog.flowLogId} window ${windowStart} failed: ${(error as Error).stack ?? error}`);
+      }
     }
   }
 
@@ -236,12 +250,11 @@ export class FlowLogDelivery {
   }
 
   private markDelivered(flowLogId: string, windowStart: number, key: string, records: number) {
-    this.store.db
-      .prepare(
-        `INSERT OR REPLACE INTO ec2_flow_log_deliveries (flow_log_id, window_start, object_key, records, delivered_at)
-         SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM ec2_flow_logs WHERE flow_log_id = ?)`,
-      )
-      .run(flowLogId, windowStart, key, records, new Date().toISOString(), flowLogId);
+    this.markDeliveredStatement ??= this.store.db.prepare(
+      `INSERT OR REPLACE INTO ec2_flow_log_deliveries (flow_log_id, window_start, object_key, records, delivered_at)
+       SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM ec2_flow_logs WHERE flow_log_id = ?)`,
+    );
+    this.markDeliveredStatement.run(flowLogId, windowStart, key, records, new Date().toISOString(), flowLogId);
   }
 
   /** An S3 flow log whose bucket is gone reports FAILED / "Access error" until the bucket is back. */

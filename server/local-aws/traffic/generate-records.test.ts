@@ -55,7 +55,7 @@ describe('generateRecords', () => {
   });
 
   it('keeps every value consistent with the interface it was recorded on', () => {
-    const all = rows(spec(), 40);
+    const all = rows(spec(), 20);
     const enis = new Map(topology.interfaces.map((eni) => [eni.networkInterfaceId, eni]));
     // Plain checks collected into one assertion: thousands of expect() calls would be slow.
     const problems: string[] = [];
@@ -76,7 +76,7 @@ describe('generateRecords', () => {
         check([row.srcaddr, row.action, row.packets, row['flow-direction'], row.type].every((v) => v === null), 'status record', row);
         continue;
       }
-      check((row.end as number) >= WINDOW && (row.end as number) < WINDOW + 40 * 300, 'end in window', row);
+      check((row.end as number) >= WINDOW && (row.end as number) < WINDOW + 20 * 300, 'end in window', row);
       check((row.bytes as number) >= (row.packets as number) * 40, 'bytes >= 40 * packets', row);
       const local = row['flow-direction'] === 'ingress' ? row.dstaddr : row.srcaddr;
       check(local === eni.privateIpAddress || (eni.role !== 'nat' && local === eni.ipv6Address), 'local address', row);
@@ -86,12 +86,13 @@ describe('generateRecords', () => {
       if (row.protocol === 1 || row.protocol === 58) check(row.srcport === 0 && row.dstport === 0, 'ICMP ports', row);
       if (eni.role !== 'nat') check(row['pkt-srcaddr'] === row.srcaddr && row['pkt-dstaddr'] === row.dstaddr, 'pkt-* addresses', row);
     }
-    expect(all.length).toBeGreaterThan(5000);
+    expect(all.length).toBeGreaterThan(2500);
     expect(problems).toEqual([]);
-  });
+  }, 30_000);
 
   it('has the traffic a demo needs: probes, DNS, HTTPS, ICMP, IPv6, AWS services, NAT hops, NODATA and SKIPDATA', () => {
-    const all = rows(spec(), 200);
+    // 1-minute aggregation: five intervals per file, so rare events (SKIPDATA) show up in fewer files.
+    const all = rows(spec({ maxAggregationInterval: 60 }), 60);
     const some = (test: (row: Row) => boolean) => all.some(test);
     expect(some((r) => r.dstport === 22 && r.action === 'REJECT' && r['tcp-flags'] === 2)).toBe(true);
     expect(some((r) => r.dstport === 3389 && r.action === 'REJECT')).toBe(true);
@@ -110,8 +111,8 @@ describe('generateRecords', () => {
     // A few scanners come back again and again.
     const probes = all.filter((r) => r.dstport === 22 && r.action === 'REJECT').map((r) => r.srcaddr);
     expect(new Set(probes).size).toBeLessThan(20);
-    expect(probes.length).toBeGreaterThan(100);
-  });
+    expect(probes.length).toBeGreaterThan(50);
+  }, 30_000);
 
   it('records only the resource and the traffic type the flow log asks for', () => {
     const subnet = topology.subnets.find((s) => !s.public)!;

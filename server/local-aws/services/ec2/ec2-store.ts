@@ -61,10 +61,21 @@ export class Ec2Store {
     readonly accountId: string,
   ) {}
 
+  private readonly statements = new Map<string, import('better-sqlite3').Statement>();
+  /** Prepared once: delivery asks for flow logs thousands of times during a backfill. */
+  private statement(sql: string) {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** The region's demo topology; its Name tags are written the first time the region is used. */
   topology(region: string): DemoTopology {
     const topology = demoTopology(this.accountId, region);
-    const seeded = this.db.prepare('SELECT 1 FROM ec2_seeded_regions WHERE region = ?').get(region);
+    const seeded = this.statement('SELECT 1 FROM ec2_seeded_regions WHERE region = ?').get(region);
     if (!seeded) {
       this.db.transaction(() => {
         const insert = this.db.prepare('INSERT OR IGNORE INTO ec2_tags (resource_id, key, value, region) VALUES (?, ?, ?, ?)');
@@ -161,7 +172,7 @@ export class Ec2Store {
   }
 
   getFlowLog(flowLogId: string): FlowLogRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM ec2_flow_logs WHERE flow_log_id = ?').get(flowLogId) as FlowLogRow | undefined;
+    const row = this.statement('SELECT * FROM ec2_flow_logs WHERE flow_log_id = ?').get(flowLogId) as FlowLogRow | undefined;
     return row && toFlowLog(row);
   }
 
