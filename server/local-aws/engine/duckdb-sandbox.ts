@@ -48,38 +48,87 @@ export interface Sandbox {
   close(): void;
 }
 
-/** A fresh, locked DuckDB for one query that can read `allowedPaths` and nothing else. */
-export async function openSandbox(settings: DuckDbSettings, queryId: string, allowedPaths: string[]): Promise<Sandbox> {
-  const spill = `${settings.tempRoot}/${queryId}`;
-  fs.mkdirSync(spill, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:', {
-    ...BASE_OPTIONS,
-    threads: String(settings.threads),
-    memory_limit: settings.memoryLimit,
-    temp_directory: spill,
-  });
-  let connection: DuckDBConnection | undefined;
-  try {
-    connection = await instance.connect();
-    await lockDown(connection, allowedPaths, [`${spill}/`]);
-  } catch (error) {
-    connection?.closeSync();
-    instance.closeSync();
-    fs.rmSync(spill, { recursive: true, force: true });
-    throw error;
+/**
+ * Opens query sandboxes. Creating a DuckDB instance costs tens of milliseconds, so one unlocked spare
+ * is kept ready; a query takes it, points its spill directory and allowed paths at its own files and
+ * locks it. A spare never runs user SQL before it is locked.
+ */
+export class SandboxFactory {
+  private spare?: Promise<DuckDBInstance>;
+  private closed = false;
+
+  constructor(private readonly settings: DuckDbSettings) {}
+
+  private create(): Promise<DuckDBInstance> {
+    return DuckDBInstance.create(':memory:', {
+      ...BASE_OPTIONS,
+      threads: String(this.settings.threads),
+      memory_limit: this.settings.memoryLimit,
+    });
   }
-  const opened = connection;
-  return {
-    connection: opened,
-    close() {
-      try {
-        opened.closeSync();
-      } finally {
-        instance.closeSync();
-        fs.rmSync(spill, { recursive: true, force: true });
-      }
-    },
-  };
+
+  private take(): Promise<DuckDBInstance> {
+    const instance = this.spare ?? this.create();
+    this.spare = undefined;
+    if (!this.closed) {
+      // Ready the next one once this query is under way.
+      setImmediate(() => {
+        if (!this.closed && !this.spare) {
+          this.spare = this.create();
+          this.spare.catch(() => (this.spare = undefined));
+        }
+      });
+    }
+    return instance;
+  }
+
+  /** A locked DuckDB for one query that can read `allowedPaths` and nothing else. */
+  async open(queryId: string, allowedPaths: string[]): Promise<Sandbox> {
+    const spill = `${this.settings.tempRoot}/${queryId}`;
+    fs.mkdirSync(spill, { recursive: true });
+    let instance: DuckDBInstance | undefined;
+    let connection: DuckDBConnection | undefined;
+    try {
+      instance = await this.take();
+      connection = await instance.connect();
+      await connection.run(`SET temp_directory = ${sqlList([spill]).slice(1, -1)}`);
+      await lockDown(connection, allowedPaths, [`${spill}/`]);
+    } catch (error) {
+      connection?.closeSync();
+      instance?.closeSync();
+      fs.rmSync(spill, { recursive: true, force: true });
+      throw error;
+    }
+    const opened = connection;
+    const owned = instance;
+    return {
+      connection: opened,
+      close() {
+        try {
+          opened.closeSync();
+        } finally {
+          owned.closeSync();
+          fs.rmSync(spill, { recursive: true, force: true });
+        }
+      },
+    };
+  }
+
+  close() {
+    this.closed = true;
+    void this.spare?.then((instance) => instance.closeSync()).catch(() => undefined);
+    this.spare = undefined;
+  }
+}
+
+/** One sandbox without a factory (tests). */
+export async function openSandbox(settings: DuckDbSettings, queryId: string, allowedPaths: string[]): Promise<Sandbox> {
+  const factory = new SandboxFactory(settings);
+  try {
+    return await factory.open(queryId, allowedPaths);
+  } finally {
+    factory.close();
+  }
 }
 
 /** The parser instance: json_serialize_sql / json_deserialize_sql and small constant evaluations. */

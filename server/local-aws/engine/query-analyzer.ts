@@ -52,12 +52,13 @@ const QUERY_NODE_TYPES = new Set(['SELECT_NODE', 'SET_OPERATION_NODE', 'RECURSIV
 
 export class QueryAnalyzer<T> {
   readonly tables: TableReference<T>[] = [];
-  private readonly templateCache = new Map<string, Promise<AstNode>>();
   private unnamedCount = 0;
 
   constructor(
     private readonly host: AnalyzerHost<T>,
     private readonly parser: DuckDbParser,
+    /** Parsed function templates; pass a long-lived map to share them between queries. */
+    private readonly templateCache = new Map<string, Promise<AstNode>>(),
   ) {}
 
   /** Analyzes the statement's root node in place. */
