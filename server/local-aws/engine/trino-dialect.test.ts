@@ -150,6 +150,9 @@ describe('token rewrite', () => {
     expect(rewriteQueryTokens('SELECT * FROM t WHERE a = ? AND b > ?', ["'10.0.0.1'", '-5']).sql).toBe(
       "SELECT * FROM \"t\" WHERE \"a\" = ('10.0.0.1') AND \"b\" > (-5)",
     );
+    expect(rewriteQueryTokens('SELECT ?, ?, ?, ?', ["DATE '2021-04-15'", "INTERVAL '1' DAY", "X'0aff'", '1.5e3']).sql).toBe(
+      "SELECT (CAST('2021-04-15' AS DATE)) , (INTERVAL '1' DAY) , (CAST('\\x0a\\xff' AS BLOB)) , (CAST(1.5e3 AS DOUBLE))",
+    );
     expect(() => rewriteQueryTokens('SELECT ?', ["1; DROP TABLE t"])).toThrow(QueryFailure);
     expect(() => rewriteQueryTokens('SELECT ?', ["'a' || read_csv('/etc/passwd')"])).toThrow(/must be a literal/);
     expect(() => rewriteQueryTokens('SELECT ?, ?', ['1'])).toThrow('Incorrect number of parameters: expected 2 but found 1');

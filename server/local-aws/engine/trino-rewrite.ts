@@ -334,6 +334,7 @@ export function parameterLiteral(value: string, where: Token): string {
     if (t.kind === 'number') return sign + normalizeNumber(t);
     if (!sign && (t.kind === 'string' || t.kind === 'unicode_string')) return quoteString(t.value);
     if (!sign && t.kind === 'word' && ['TRUE', 'FALSE', 'NULL'].includes(t.upper)) return t.upper;
+    if (!sign && t.kind === 'binary') return `CAST(${quoteString(t.value.replace(/(..)/g, '\\x$1'))} AS BLOB)`;
     throw bad();
   }
   if (!sign && rest.length === 2 && rest[0].kind === 'word' && TYPED_LITERAL_TYPES.has(rest[0].upper) && rest[1].kind === 'string') {
