@@ -97,11 +97,8 @@ export function BucketsTable({ buckets, region, loadFailed = false }: { buckets:
           loadFailed ? (
             <TableEmptyState title={t('s3.buckets.loadFailed')} />
           ) : (
-            <TableEmptyState
-              title={t('s3.buckets.empty')}
-              description={t('s3.buckets.emptyDescription')}
-              action={<Button onClick={() => setDialog('create')}>{t('s3.buckets.create')}</Button>}
-            />
+            // No second "Create bucket" button here: the header has one, and one name should mean one control.
+            <TableEmptyState title={t('s3.buckets.empty')} description={t('s3.buckets.emptyDescription')} />
           )
         }
       />

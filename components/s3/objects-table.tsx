@@ -122,15 +122,8 @@ export function ObjectsTable({ listing }: { listing: ObjectListing }) {
           </Header>
         }
         empty={
-          <TableEmptyState
-            title={t('s3.bucket.empty')}
-            description={prefix ? t('s3.bucket.emptyPrefixDescription') : t('s3.bucket.emptyDescription')}
-            action={
-              <Button iconName="upload" onClick={() => setDialog('upload')}>
-                {t('s3.upload.open')}
-              </Button>
-            }
-          />
+          // The header's Upload button is the only one, so "Upload" always names exactly one control.
+          <TableEmptyState title={t('s3.bucket.empty')} description={prefix ? t('s3.bucket.emptyPrefixDescription') : t('s3.bucket.emptyDescription')} />
         }
       />
       <UploadModal
