@@ -25,7 +25,7 @@ interface SuiteResult {
 function run(name: string, args: string[], count: (output: string) => Omit<SuiteResult, 'name' | 'ok' | 'seconds'>): SuiteResult {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const result = spawnSync(node, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0' }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(node, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, FORCE_COLOR: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, maxBuffer: 256 * 1024 * 1024 });
   const output = result.stdout?.toString() ?? '';
   process.stdout.write(output);
   const counts = count(output);
