@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { bucketNameIssueMessage, validateBucketName } from '@/lib/s3-bucket-name';
 import { keyByteLength, MAX_KEY_BYTES, normalizePrefix } from '@/lib/s3-keys';
 import { s3Client } from '@/server/aws/clients';
-import { describeAwsError } from '@/server/aws/errors';
+import { describeAwsCallError } from '@/server/data/read-result';
 import { bucketRegion, forgetBucketRegion } from '@/server/data/s3';
 import { getT } from '@/server/i18n';
 import { currentRegion } from '@/server/region';
@@ -30,7 +30,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /** An AWS failure as a value: the client shows it as a red flash with the code and message. */
 function awsFailure(error: unknown): { ok: false; code: string; message: string } {
-  const { code, message } = describeAwsError(error);
+  const { code, message } = describeAwsCallError(error);
   return { ok: false, code, message };
 }
 

@@ -9,8 +9,8 @@ export type ReadResult<T> = { ok: true; data: T } | { ok: false; error: AwsError
 
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
 
-/** describeAwsError, plus the network failures and time-outs that mean "the endpoint did not answer". */
-export function describeReadError(error: unknown): AwsErrorInfo {
+/** describeAwsError, plus the network failures and time-outs that mean "the endpoint did not answer" (for reads, actions and routes alike). */
+export function describeAwsCallError(error: unknown): AwsErrorInfo {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; code?: string; cause?: { code?: string }; errors?: { code?: string }[]; $metadata?: unknown };
     const codes = [e.code, e.cause?.code, ...(e.errors ?? []).map((inner) => inner.code)];
@@ -27,7 +27,7 @@ export async function attempt<T>(read: () => Promise<T>): Promise<ReadResult<T>>
   try {
     return { ok: true, data: await read() };
   } catch (error) {
-    return { ok: false, error: describeReadError(error) };
+    return { ok: false, error: describeAwsCallError(error) };
   }
 }
 

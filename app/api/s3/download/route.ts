@@ -2,7 +2,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { baseName, contentDispositionAttachment } from '@/lib/s3-keys';
 import { s3Client } from '@/server/aws/clients';
-import { describeAwsError } from '@/server/aws/errors';
+import { describeAwsCallError } from '@/server/data/read-result';
 import { bucketRegion } from '@/server/data/s3';
 import { currentRegion } from '@/server/region';
 
@@ -34,7 +34,7 @@ export async function GET(request: Request) {
     if (out.LastModified) headers.set('Last-Modified', out.LastModified.toUTCString());
     return new Response(out.Body.transformToWebStream(), { status: 200, headers });
   } catch (error) {
-    const { code, message } = describeAwsError(error);
+    const { code, message } = describeAwsCallError(error);
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 502;
     return new Response(`${code}: ${message}`, { status: status >= 400 ? status : 502, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }

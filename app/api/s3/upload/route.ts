@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONSOLE_UPLOAD_HEADER, keyByteLength, MAX_KEY_BYTES } from '@/lib/s3-keys';
 import type { ActionResult } from '@/server/actions/result';
 import { s3Client } from '@/server/aws/clients';
-import { describeAwsError } from '@/server/aws/errors';
+import { describeAwsCallError } from '@/server/data/read-result';
 import { bucketRegion } from '@/server/data/s3';
 import { currentRegion } from '@/server/region';
 import { uploadStream } from '@/server/s3-upload';
@@ -43,7 +43,7 @@ export async function POST(request: Request) {
     const region = await bucketRegion(bucket, await currentRegion());
     await uploadStream(s3Client(region), { Bucket: bucket, Key: key, ContentType: contentType }, length === 0 ? null : request.body);
   } catch (error) {
-    const { code, message } = describeAwsError(error);
+    const { code, message } = describeAwsCallError(error);
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 502;
     return reply({ ok: false, code, message }, status >= 400 ? status : 502);
   }
