@@ -9,6 +9,7 @@ import {
   GetNamedQueryCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
+  GetQueryRuntimeStatisticsCommand,
   GetWorkGroupCommand,
   ListNamedQueriesCommand,
   ListQueryExecutionsCommand,
@@ -264,6 +265,9 @@ describe('Athena query executions', () => {
     expect(rows[8]).toEqual(['8', '16']);
     const small = await allResultRows(athena, execution.QueryExecutionId!, 333);
     expect(small.rows).toEqual(rows);
+    const runtime = await athena.send(new GetQueryRuntimeStatisticsCommand({ QueryExecutionId: execution.QueryExecutionId }));
+    expect(runtime.QueryRuntimeStatistics!.Rows).toMatchObject({ OutputRows: 2500, InputBytes: 0 });
+    expect(runtime.QueryRuntimeStatistics!.Rows!.OutputBytes).toBeGreaterThan(2500 * 4);
 
     const bad = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: execution.QueryExecutionId, MaxResults: 1001 })).catch((e) => e);
     expect(bad.message).toBe('MaxResults is more than maximum allowed length 1000');

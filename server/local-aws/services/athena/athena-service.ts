@@ -290,6 +290,36 @@ export function createAthenaService(deps: AthenaServiceDeps): Json11Service {
         return response;
       },
 
+      GetQueryRuntimeStatistics: (input, ctx) => {
+        const { record, internal } = execution(ctx, requireString(input, 'QueryExecutionId'));
+        const stats = record.Statistics;
+        const location = parseOutputLocation(record.ResultConfiguration.OutputLocation!);
+        const output = record.Status.State === 'SUCCEEDED' ? s3.getObject(location.bucket, location.key) : undefined;
+        return {
+          QueryRuntimeStatistics: {
+            Timeline: {
+              QueryQueueTimeInMillis: stats.QueryQueueTimeInMillis,
+              ServicePreProcessingTimeInMillis: stats.ServicePreProcessingTimeInMillis,
+              QueryPlanningTimeInMillis: stats.QueryPlanningTimeInMillis,
+              EngineExecutionTimeInMillis: stats.EngineExecutionTimeInMillis,
+              ServiceProcessingTimeInMillis: stats.ServiceProcessingTimeInMillis,
+              TotalExecutionTimeInMillis: stats.TotalExecutionTimeInMillis,
+            },
+            Rows: {
+              InputBytes: stats.DataScannedInBytes,
+              ...(internal.rowCount !== undefined ? { OutputRows: internal.rowCount } : {}),
+              ...(output ? { OutputBytes: output.size } : {}),
+            },
+          },
+        };
+      },
+      ListEngineVersions: () => ({
+        EngineVersions: [
+          { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' },
+          { SelectedEngineVersion: 'Athena engine version 3', EffectiveEngineVersion: 'Athena engine version 3' },
+        ],
+      }),
+
       // ------------------------------------------------------------ data catalog (Glue)
       ListDataCatalogs: () => ({ DataCatalogsSummary: [{ CatalogName: DATA_CATALOG, Type: 'GLUE', Status: 'CREATE_COMPLETE' }] }),
       GetDataCatalog: (input) => {
