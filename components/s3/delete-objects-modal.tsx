@@ -53,7 +53,7 @@ function DeleteObjectsDialog({ bucket, entries, onDismiss, onDone }: Props) {
             <input key={entry.id} type="hidden" name="key" value={entry.id} />
           ),
         )}
-        <p>{t('s3.objects.deleteBody', { count: entries.length })}</p>
+        <p>{entries.length === 1 ? t('s3.objects.deleteBodyOne') : t('s3.objects.deleteBody', { count: entries.length })}</p>
         <ul className="max-h-60 overflow-y-auto rounded-lg border border-line px-3 py-2">
           {entries.map((entry) => (
             <li key={entry.id} className="flex items-center gap-1.5 py-0.5 break-all">
