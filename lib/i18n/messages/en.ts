@@ -1,3 +1,4 @@
+import { cloudformationEn } from './cloudformation.en';
 import { flowLogsEn } from './flow-logs.en';
 import { integrationEn } from './integration.en';
 
@@ -7,6 +8,7 @@ import { integrationEn } from './integration.en';
  * Placeholders are written `{name}`.
  */
 export const en = {
+  ...cloudformationEn,
   'app.title': 'VPC Flow Logs Console',
   'app.home': 'VPC Flow Logs Console home',
 
@@ -111,17 +113,6 @@ export const en = {
   'flowLogs.empty': 'No flow logs',
   'flowLogs.emptyDescription': 'No flow logs to display.',
 
-  'stacks.title': 'Stacks',
-  'stacks.description': 'CloudFormation stacks in the selected Region.',
-  'stacks.tableLabel': 'Stacks',
-  'stacks.filter': 'Filter by stack name',
-  'stacks.colName': 'Stack name',
-  'stacks.colStatus': 'Status',
-  'stacks.colCreated': 'Created time',
-  'stacks.colDescription': 'Description',
-  'stacks.empty': 'No stacks',
-  'stacks.emptyDescription': 'No stacks to display.',
-
   'queryEditor.title': 'Query editor',
   'queryEditor.description': 'Run SQL queries on your flow log data with Amazon Athena.',
   'queryEditor.savedQueries': 'Saved queries',
@@ -222,7 +213,6 @@ export const en = {
   's3.objects.delete': 'Delete',
   's3.objects.deleteTitle': 'Delete objects',
   's3.objects.deleteBody': 'Permanently delete the following {count} items? Folders are deleted with every object in them. You can\'t undo this action.',
-  's3.objects.deleteBodyOne': 'Permanently delete the following item? A folder is deleted with every object in it. You can\'t undo this action.',
   's3.objects.deleteSubmit': 'Delete objects',
   's3.objects.deleteSuccess': 'Successfully deleted {count} objects.',
   's3.objects.deleteSuccessOne': 'Successfully deleted 1 object.',

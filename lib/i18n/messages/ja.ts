@@ -1,9 +1,11 @@
+import { cloudformationJa } from './cloudformation.ja';
 import type { MessageKey } from './en';
 import { flowLogsJa } from './flow-logs.ja';
 import { integrationJa } from './integration.ja';
 
 /** Japanese, in the wording the Japanese AWS Management Console uses. Must have exactly the keys of en.ts. */
 export const ja: Record<MessageKey, string> = {
+  ...cloudformationJa,
   'app.title': 'VPC Flow Logs Console',
   'app.home': 'VPC Flow Logs Console ホーム',
 
@@ -108,17 +110,6 @@ export const ja: Record<MessageKey, string> = {
   'flowLogs.empty': 'フローログがありません',
   'flowLogs.emptyDescription': '表示するフローログがありません。',
 
-  'stacks.title': 'スタック',
-  'stacks.description': '選択したリージョンの CloudFormation スタックです。',
-  'stacks.tableLabel': 'スタック',
-  'stacks.filter': 'スタック名でフィルタリング',
-  'stacks.colName': 'スタックの名前',
-  'stacks.colStatus': 'ステータス',
-  'stacks.colCreated': '作成時刻',
-  'stacks.colDescription': '説明',
-  'stacks.empty': 'スタックがありません',
-  'stacks.emptyDescription': '表示するスタックがありません。',
-
   'queryEditor.title': 'クエリエディタ',
   'queryEditor.description': 'Amazon Athena でフローログのデータに SQL クエリを実行します。',
   'queryEditor.savedQueries': '保存したクエリ',
@@ -219,7 +210,6 @@ export const ja: Record<MessageKey, string> = {
   's3.objects.delete': '削除',
   's3.objects.deleteTitle': 'オブジェクトの削除',
   's3.objects.deleteBody': '次の {count} 個の項目を完全に削除しますか? フォルダは中のすべてのオブジェクトとともに削除されます。この操作は元に戻せません。',
-  's3.objects.deleteBodyOne': '次の項目を完全に削除しますか? フォルダは中のすべてのオブジェクトとともに削除されます。この操作は元に戻せません。',
   's3.objects.deleteSubmit': 'オブジェクトの削除',
   's3.objects.deleteSuccess': '{count} 個のオブジェクトが正常に削除されました。',
   's3.objects.deleteSuccessOne': '1 個のオブジェクトが正常に削除されました。',
