@@ -213,6 +213,7 @@ export const en = {
   's3.objects.delete': 'Delete',
   's3.objects.deleteTitle': 'Delete objects',
   's3.objects.deleteBody': 'Permanently delete the following {count} items? Folders are deleted with every object in them. You can\'t undo this action.',
+  's3.objects.deleteBodyOne': 'Permanently delete the following item? A folder is deleted with every object in it. You can\'t undo this action.',
   's3.objects.deleteSubmit': 'Delete objects',
   's3.objects.deleteSuccess': 'Successfully deleted {count} objects.',
   's3.objects.deleteSuccessOne': 'Successfully deleted 1 object.',

@@ -210,6 +210,7 @@ export const ja: Record<MessageKey, string> = {
   's3.objects.delete': '削除',
   's3.objects.deleteTitle': 'オブジェクトの削除',
   's3.objects.deleteBody': '次の {count} 個の項目を完全に削除しますか? フォルダは中のすべてのオブジェクトとともに削除されます。この操作は元に戻せません。',
+  's3.objects.deleteBodyOne': '次の項目を完全に削除しますか? フォルダは中のすべてのオブジェクトとともに削除されます。この操作は元に戻せません。',
   's3.objects.deleteSubmit': 'オブジェクトの削除',
   's3.objects.deleteSuccess': '{count} 個のオブジェクトが正常に削除されました。',
   's3.objects.deleteSuccessOne': '1 個のオブジェクトが正常に削除されました。',
