@@ -1,5 +1,6 @@
 import { ConfigError, readRuntimeConfig } from '../../lib/runtime-config';
 import { startLocalAws } from './local-aws';
+import { readColumnarConfig } from './engine/columnar-cache/columnar-config';
 import { seedDemoData, seedingEnabled } from './seed/demo-seed';
 import { readTrafficConfig } from './traffic/traffic-config';
 
@@ -7,9 +8,11 @@ import { readTrafficConfig } from './traffic/traffic-config';
 async function main() {
   let config;
   let flowLogs;
+  let columnar;
   try {
     config = readRuntimeConfig();
     flowLogs = readTrafficConfig();
+    columnar = readColumnarConfig();
   } catch (error) {
     if (error instanceof ConfigError || (error instanceof Error && error.message.startsWith('LOCAL_AWS_'))) {
       console.error(error.message);
@@ -30,6 +33,7 @@ async function main() {
       duckdbMemoryLimit: config.LOCAL_AWS_DUCKDB_MEMORY_LIMIT,
       duckdbThreads: config.LOCAL_AWS_DUCKDB_THREADS,
     },
+    columnar,
     log: (line) => console.error(line),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') {

@@ -7,7 +7,7 @@ import { DuckDbParser, openSandbox, type AstNode, type DuckDbSettings, type Sand
 import { QueryAnalyzer, UNNAMED_COLUMN_PREFIX } from './query-analyzer';
 import { at, MalformedQuery, QueryFailure } from './query-errors';
 import { classify, type Classification } from './statement';
-import { TableCatalog, type CatalogTable, type PlannedScan } from './table-scan';
+import { TableCatalog, type CatalogTable, type PlannedScan, type ScanAccelerator } from './table-scan';
 import { positionOf, SqlSyntaxError, type Token } from './trino-lexer';
 import { INTERNAL_PREFIX, rewriteQueryTokens, type RewrittenSql } from './trino-rewrite';
 import { formatterFor, sqlTypeOf } from './value-format';
@@ -67,8 +67,10 @@ export class QueryEngine {
     private readonly glue: GlueStore,
     s3: S3Store,
     private readonly settings: DuckDbSettings,
+    /** Columnar copies of text objects, read where current (engine/columnar-cache). */
+    accelerator?: ScanAccelerator,
   ) {
-    this.catalog = new TableCatalog(glue, s3);
+    this.catalog = new TableCatalog(glue, s3, accelerator);
     this.ddl = new DdlExecutor(glue, this.catalog);
   }
 
@@ -122,6 +124,23 @@ export class QueryEngine {
   }
 
   private async runQuery(request: QueryRequest, classification: Classification, sink: ResultSink, control: QueryControl, started: number): Promise<QueryOutcome> {
+    const scans: { view: string; scan: PlannedScan }[] = [];
+    try {
+      return await this.runPlannedQuery(request, classification, sink, control, started, scans);
+    } finally {
+      // Columnar copies the scans read may be replaced or removed once the query no longer needs them.
+      for (const { scan } of scans) scan.release();
+    }
+  }
+
+  private async runPlannedQuery(
+    request: QueryRequest,
+    classification: Classification,
+    sink: ResultSink,
+    control: QueryControl,
+    started: number,
+    scans: { view: string; scan: PlannedScan }[],
+  ): Promise<QueryOutcome> {
     const rewritten = rewriteQueryTokens(request.sql, request.parameters);
     const tree = await this.parser.serialize(rewritten.sql);
     if (tree.error) throw new QueryFailure('SYNTAX_ERROR', syntaxMessage(request.sql, rewritten, tree.error_message, tree.position));
@@ -144,7 +163,6 @@ export class QueryEngine {
 
     // One scan view per table reference, over the partitions its predicates leave.
     const viewPrefix = `${INTERNAL_PREFIX}_${request.queryId.replace(/[^0-9a-z]/gi, '').slice(0, 12)}_`;
-    const scans: { view: string; scan: PlannedScan }[] = [];
     for (const [index, ref] of analyzer.tables.entries()) {
       const all = this.catalog.partitions(request.region, ref.table);
       const chosen = await this.catalog.prune(this.parser, ref.table, all, ref.partitionPredicates);
@@ -167,7 +185,8 @@ export class QueryEngine {
 
     let sandbox: Sandbox | undefined;
     try {
-      sandbox = await openSandbox(this.settings, request.queryId, [...uniqueFiles.keys()]);
+      const readable = new Set(scans.flatMap(({ scan }) => scan.readPaths));
+      sandbox = await openSandbox(this.settings, request.queryId, [...readable]);
       const connection = sandbox.connection;
       control.interrupt = () => connection.interrupt();
       for (const { view, scan } of scans) {

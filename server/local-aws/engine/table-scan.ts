@@ -51,16 +51,34 @@ export interface PlannedScan {
   table: CatalogTable;
   /** SQL of the scan (a SELECT producing the table's columns then its partition keys). */
   build(parquetColumns: (files: string[]) => Promise<string[]>): Promise<string>;
+  /** The table's object files the query covers: what Athena reports as scanned. */
   files: ScanFile[];
+  /** The files the scan actually opens: object files, or columnar copies standing in for them. */
+  readPaths: string[];
   bytes: number;
+  /** Lets go of the columnar copies the scan reads; call once the query is over. */
+  release(): void;
 }
 
-type Format = { kind: 'text'; delimiter: string; skipHeader: number; nullFormat: string } | { kind: 'csv'; separator: string; quote: string; escape: string; skipHeader: number } | { kind: 'parquet' };
+/**
+ * Columnar copies of text objects (engine/columnar-cache). For one partition's objects it returns the
+ * copies that are current for them — Parquet files holding exactly the rows the text scan would
+ * produce, with the table's column names and types — and the objects no current copy covers, which
+ * are read as text. The copies stay on disk until `release`.
+ */
+export interface ScanAccelerator {
+  cover(table: CatalogTable, format: TextFormat, objects: ObjectRecord[]): { files: string[]; rest: ObjectRecord[]; release(): void };
+}
+
+export type TextFormat = Exclude<Format, { kind: 'parquet' }>;
+
+export type Format = { kind: 'text'; delimiter: string; skipHeader: number; nullFormat: string } | { kind: 'csv'; separator: string; quote: string; escape: string; skipHeader: number } | { kind: 'parquet' };
 
 export class TableCatalog {
   constructor(
     private readonly glue: GlueStore,
     private readonly s3: S3Store,
+    private readonly accelerator?: ScanAccelerator,
   ) {}
 
   /**
@@ -149,28 +167,52 @@ export class TableCatalog {
   /** Lists the object files of the chosen partitions and prepares the scan. */
   plan(table: CatalogTable, partitions: PartitionSource[]): PlannedScan {
     const format = tableFormat(table);
-    const groups: { partition: PartitionSource; files: ScanFile[] }[] = [];
+    const groups: { partition: PartitionSource; files: ScanFile[]; columnar: string[] }[] = [];
     const files: ScanFile[] = [];
+    const readPaths: string[] = [];
+    const releases: (() => void)[] = [];
     let bytes = 0;
     for (const partition of partitions) {
       const objects = this.objectsUnder(partition.location);
-      const partFiles = objects.map((o) => {
+      if (objects.length === 0) continue;
+      for (const o of objects) {
+        files.push({ path: this.s3.files.pathOf(o.fileId), size: o.size, compression: 'none' });
+        bytes += o.size;
+      }
+      let textObjects = objects;
+      let columnar: string[] = [];
+      if (format.kind !== 'parquet' && this.accelerator) {
+        const covered = this.accelerator.cover(table, format, objects);
+        releases.push(covered.release);
+        columnar = covered.files;
+        textObjects = covered.rest;
+      }
+      const partFiles = textObjects.map((o) => {
         const path = this.s3.files.pathOf(o.fileId);
         return { path, size: o.size, compression: format.kind === 'parquet' ? ('none' as const) : sniffCompression(path, o.key) };
       });
-      if (partFiles.length === 0) continue;
-      groups.push({ partition, files: partFiles });
-      files.push(...partFiles);
-      for (const f of partFiles) bytes += f.size;
+      groups.push({ partition, files: partFiles, columnar });
+      readPaths.push(...columnar, ...partFiles.map((f) => f.path));
     }
     return {
       table,
       files,
+      readPaths,
       bytes,
+      release: () => {
+        for (const release of releases.splice(0)) release();
+      },
       build: async (parquetColumns) => {
         const selects: string[] = [];
         for (const group of groups) {
           const partitionColumns = table.partitionKeys.map((k, i) => `${partitionValueSql(group.partition.values[i], k.type)} AS ${quoteIdentifier(k.name)}`);
+          if (group.columnar.length > 0) {
+            // Columnar copies hold the table's columns already typed: plain column references let
+            // DuckDB push projections and filters into the Parquet scan.
+            const columns = table.columns.map((c) => quoteIdentifier(c.name));
+            selects.push(`SELECT ${[...columns, ...partitionColumns].join(', ')} FROM read_parquet(${sqlList(group.columnar)})`);
+          }
+          if (group.files.length === 0) continue;
           if (format.kind === 'parquet') {
             const paths = group.files.map((f) => f.path);
             const present = new Map((await parquetColumns(paths)).map((c) => [c.toLowerCase(), c]));
@@ -245,7 +287,7 @@ function withSlash(location: string): string {
   return location.endsWith('/') ? location : `${location}/`;
 }
 
-function tableFormat(table: CatalogTable): Format {
+export function tableFormat(table: CatalogTable): Format {
   const sd = table.glue.StorageDescriptor ?? {};
   const serde = sd.SerdeInfo?.SerializationLibrary ?? '';
   const params = { ...(sd.SerdeInfo?.Parameters ?? {}) };
@@ -283,7 +325,7 @@ function unescapeHive(value: string): string {
   return value === '' ? '\u0001' : value[0];
 }
 
-function readText(format: Exclude<Format, { kind: 'parquet' }>, paths: string[], raw: string[], compression: string): string {
+export function readText(format: TextFormat, paths: string[], raw: string[], compression: string): string {
   const columns = `{${raw.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
   if (format.kind === 'csv') {
     return `read_csv(${sqlList(paths)}, delim = ${quoteString(format.separator)}, quote = ${quoteString(format.quote)}, escape = ${quoteString(format.escape)}, header = false, skip = ${format.skipHeader}, auto_detect = false, columns = ${columns}, null_padding = true, strict_mode = false, nullstr = [], compression = '${compression}')`;
@@ -292,7 +334,7 @@ function readText(format: Exclude<Format, { kind: 'parquet' }>, paths: string[],
 }
 
 /** Text fields become the column type the Hive way: unparsable → NULL. */
-function castText(column: string, type: SqlType): string {
+export function castText(column: string, type: SqlType): string {
   if (type.kind === 'varchar' || type.kind === 'char') return column;
   if (type.kind === 'boolean') return `CASE lower(${column}) WHEN 'true' THEN true WHEN 'false' THEN false END`;
   if (type.kind === 'integer' || type.kind === 'bigint' || type.kind === 'smallint' || type.kind === 'tinyint') {
@@ -313,7 +355,7 @@ function sqlList(values: string[]): string {
 }
 
 /** gzip and zstd by magic bytes, else by the key's extension; everything else is plain text. */
-function sniffCompression(path: string, key: string): 'gzip' | 'zstd' | 'none' {
+export function sniffCompression(path: string, key: string): 'gzip' | 'zstd' | 'none' {
   let header = Buffer.alloc(0);
   try {
     const fd = fs.openSync(path, 'r');
