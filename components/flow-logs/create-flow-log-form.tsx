@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useFlash } from '@/components/shell/flash-provider';
@@ -15,7 +14,6 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TableEmptyState, type TableColumn } from '@/components/ui/table';
 import { checkTags, type TagRow } from '@/lib/ec2-tags';
-import { withFlash } from '@/lib/flash-url';
 import { checkCreateFlowLog, FLOW_LOG_RESOURCE_TYPES, s3DestinationArn, type CreateFlowLogField, type FlowLogResourceType } from '@/lib/flow-logs/create-flow-log-input';
 import { DEFAULT_FLOW_LOG_FIELDS } from '@/lib/flow-logs/fields';
 import type { MessageKey } from '@/lib/i18n/core';
@@ -50,7 +48,6 @@ function typeOfId(id: string | undefined): FlowLogResourceType {
 /** Create flow log: the AWS console's form for an S3 destination, checked as the user goes, then CreateFlowLogs. */
 export function CreateFlowLogForm({ resources, buckets, initialResourceId, cancelHref }: CreateFlowLogFormProps) {
   const t = useT();
-  const router = useRouter();
   const flash = useFlash();
   const [name, setName] = useState('');
   const [resourceType, setResourceType] = useState<FlowLogResourceType>(typeOfId(initialResourceId));
@@ -68,11 +65,9 @@ export function CreateFlowLogForm({ resources, buckets, initialResourceId, cance
   const [touched, setTouched] = useState(false);
 
   const [state, formAction, pending] = useActionState(async (prev: CreateFlowLogResult | null, formData: FormData) => {
+    // On success the action redirects to the Flow logs page; only failures come back here.
     const result = await createFlowLog(prev, formData);
-    if (result.ok) {
-      const ids = result.data.flowLogIds;
-      router.push(withFlash(`/vpc/flow-logs?selected=${encodeURIComponent(ids.join(','))}`, { type: 'success', key: 'flowLogs.create.success', vars: { id: ids.join(', ') } }));
-    } else if (!result.issues) {
+    if (!result.ok && !result.issues) {
       const failures = result.failures ?? [];
       flash.push({
         type: 'error',

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useOptimistic, useTransition } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Button } from '@/components/ui/button';
 import { Header } from '@/components/ui/header';
@@ -19,7 +19,9 @@ export function VpcsTable({ vpcs, selectedId }: { vpcs: VpcSummary[]; selectedId
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
-  const selected = vpcs.filter((vpc) => vpc.vpcId === selectedId);
+  // The radio follows the click at once; the details follow when the server has rendered them.
+  const [shownId, setShownId] = useOptimistic(selectedId);
+  const selected = vpcs.filter((vpc) => vpc.vpcId === shownId);
 
   const stateLabel = (state: string) => {
     const key = `vpcs.state.${state}` as MessageKey;
@@ -51,7 +53,10 @@ export function VpcsTable({ vpcs, selectedId }: { vpcs: VpcSummary[]; selectedId
     // The flow logs table of the previous VPC keeps its own state; start the next one clean.
     for (const name of ['flselected', 'flfilter', 'flsort', 'flpage']) params.delete(name);
     const query = params.toString();
-    startTransition(() => router.replace(`${pathname}${query ? `?${query}` : ''}`, { scroll: false }));
+    startTransition(() => {
+      setShownId(id ?? null);
+      router.replace(`${pathname}${query ? `?${query}` : ''}`, { scroll: false });
+    });
   };
 
   return (

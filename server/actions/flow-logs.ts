@@ -2,8 +2,10 @@
 
 import { CreateFlowLogsCommand, CreateTagsCommand, DeleteFlowLogsCommand, DeleteTagsCommand, DescribeFlowLogsCommand } from '@aws-sdk/client-ec2';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { checkTags, tagChanges, type TagRow } from '@/lib/ec2-tags';
+import { withFlash } from '@/lib/flash-url';
 import { checkCreateFlowLog } from '@/lib/flow-logs/create-flow-log-input';
 import { ec2Client } from '@/server/aws/clients';
 import { describeAwsError } from '@/server/aws/errors';
@@ -45,10 +47,13 @@ function revalidateFlowLogPages() {
 }
 
 export type CreateFlowLogResult =
-  | { ok: true; data: { flowLogIds: string[] }; message?: string }
+  | { ok: true; data: { flowLogIds: string[] } }
   | (Failure & { issues?: Record<string, string>; tagIssues?: (string | undefined)[]; createdIds?: string[] });
 
-/** CreateFlowLogs for one or more resources, to S3. */
+/**
+ * CreateFlowLogs for one or more resources, to S3. On success it redirects to the Flow logs page
+ * with the new flow logs selected and a success notice; failures come back as values.
+ */
 export async function createFlowLog(_prev: CreateFlowLogResult | null, formData: FormData): Promise<CreateFlowLogResult> {
   const t = await getT();
   const text = (name: string) => String(formData.get(name) ?? '');
@@ -69,18 +74,21 @@ export async function createFlowLog(_prev: CreateFlowLogResult | null, formData:
   if (!check.ok) {
     return { ok: false, message: t('flowLogs.create.invalid'), issues: check.issues as Record<string, string>, tagIssues: check.tagIssues };
   }
+  let created: string[];
   try {
     const out = await ec2Client(await currentRegion()).send(new CreateFlowLogsCommand(check.input));
-    const created = out.FlowLogIds ?? [];
+    created = out.FlowLogIds ?? [];
     const failures = unsuccessful(out.Unsuccessful);
     if (created.length > 0) revalidateFlowLogPages();
     if (failures.length > 0) {
       return { ok: false, code: failures[0].code, message: failures[0].message, failures, createdIds: created };
     }
-    return { ok: true, data: { flowLogIds: created } };
   } catch (error) {
     return awsFailure(error);
   }
+  // Outside the try: redirect() works by throwing.
+  const ids = created.join(',');
+  redirect(withFlash(`/vpc/flow-logs?selected=${encodeURIComponent(ids)}`, { type: 'success', key: 'flowLogs.create.success', vars: { id: created.join(', ') } }));
 }
 
 export type DeleteFlowLogsResult = ActionResult<{ deleted: string[] }> | Failure;
