@@ -3,7 +3,7 @@ import type { GlueStore } from '../services/glue/glue-store';
 import type { S3Store } from '../services/s3/s3-store';
 import { columnInfo, type ColumnInfo } from './column-info';
 import { DdlExecutor } from './ddl-executor';
-import { DuckDbParser, openSandbox, type AstNode, type DuckDbSettings, type Sandbox } from './duckdb-sandbox';
+import { DuckDbParser, SandboxFactory, type AstNode, type DuckDbSettings, type Sandbox } from './duckdb-sandbox';
 import { QueryAnalyzer, UNNAMED_COLUMN_PREFIX } from './query-analyzer';
 import { at, MalformedQuery, QueryFailure } from './query-errors';
 import { classify, type Classification } from './statement';
@@ -62,19 +62,24 @@ export class QueryEngine {
   readonly parser = new DuckDbParser();
   private readonly catalog: TableCatalog;
   private readonly ddl: DdlExecutor;
+  private readonly sandboxes: SandboxFactory;
+  /** Parsed function templates, shared by all queries. */
+  private readonly templates = new Map<string, Promise<AstNode>>();
 
   constructor(
     private readonly glue: GlueStore,
     s3: S3Store,
-    private readonly settings: DuckDbSettings,
+    settings: DuckDbSettings,
     /** Columnar copies of text objects, read where current (engine/columnar-cache). */
     accelerator?: ScanAccelerator,
   ) {
     this.catalog = new TableCatalog(glue, s3, accelerator);
     this.ddl = new DdlExecutor(glue, this.catalog);
+    this.sandboxes = new SandboxFactory(settings);
   }
 
   close() {
+    this.sandboxes.close();
     this.parser.close();
   }
 
@@ -157,6 +162,7 @@ export class QueryEngine {
         position,
       },
       this.parser,
+      this.templates,
     );
     await analyzer.analyzeRoot(root);
     checkCancelled(control);
@@ -186,7 +192,7 @@ export class QueryEngine {
     let sandbox: Sandbox | undefined;
     try {
       const readable = new Set(scans.flatMap(({ scan }) => scan.readPaths));
-      sandbox = await openSandbox(this.settings, request.queryId, [...readable]);
+      sandbox = await this.sandboxes.open(request.queryId, [...readable]);
       const connection = sandbox.connection;
       control.interrupt = () => connection.interrupt();
       for (const { view, scan } of scans) {
