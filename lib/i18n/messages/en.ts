@@ -1,3 +1,4 @@
+import { athenaEn } from './athena.en';
 import { cloudformationEn } from './cloudformation.en';
 import { flowLogsEn } from './flow-logs.en';
 import { integrationEn } from './integration.en';
@@ -246,6 +247,7 @@ export const en = {
   's3.object.missingKey': 'No object key was given. Open an object from its bucket.',
   ...flowLogsEn,
   ...integrationEn,
+  ...athenaEn,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

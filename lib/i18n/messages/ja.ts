@@ -1,3 +1,4 @@
+import { athenaJa } from './athena.ja';
 import { cloudformationJa } from './cloudformation.ja';
 import type { MessageKey } from './en';
 import { flowLogsJa } from './flow-logs.ja';
@@ -243,4 +244,5 @@ export const ja: Record<MessageKey, string> = {
   's3.object.missingKey': 'オブジェクトキーが指定されていません。バケットからオブジェクトを開いてください。',
   ...flowLogsJa,
   ...integrationJa,
+  ...athenaJa,
 };
