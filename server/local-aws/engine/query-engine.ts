@@ -196,7 +196,8 @@ export class QueryEngine {
       const connection = sandbox.connection;
       control.interrupt = () => connection.interrupt();
       for (const { view, scan } of scans) {
-        const sql = await scan.build((files) => parquetColumns(connection, files));
+        const schemas = new ParquetSchemas(connection, scan.files.map((f) => f.path));
+        const sql = await scan.build((files) => schemas.columns(files));
         await connection.run(`CREATE TEMP VIEW "${view}" AS ${sql}`);
         checkCancelled(control);
       }
@@ -248,10 +249,57 @@ function checkCancelled(control: QueryControl) {
   if (control.cancelled) throw new QueryCancelled();
 }
 
-async function parquetColumns(connection: DuckDBConnection, files: string[]): Promise<string[]> {
-  const list = `[${files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ')}]`;
-  const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${list}, union_by_name = true)`);
-  return reader.getRows().map((row) => String(row[0]));
+/**
+ * Top-level column names of Parquet files, read for all of a scan's files in one parquet_schema()
+ * call the first time any group of them is asked for (a table with hundreds of partitions would
+ * otherwise cost one footer pass per partition).
+ */
+class ParquetSchemas {
+  private byFile?: Promise<Map<string, string[]>>;
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly files: string[],
+  ) {}
+
+  async columns(files: string[]): Promise<string[]> {
+    this.byFile ??= this.load();
+    const byFile = await this.byFile;
+    const names = new Set<string>();
+    for (const file of files) for (const name of byFile.get(file) ?? []) names.add(name);
+    return [...names];
+  }
+
+  private async load(): Promise<Map<string, string[]>> {
+    const list = `[${this.files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ')}]`;
+    const reader = await this.connection.runAndReadAll(`SELECT file_name, name, num_children FROM parquet_schema(${list})`);
+    // Rows come depth-first per file: the root (its children are the columns), then each column
+    // followed by its own descendants, which are skipped.
+    const byFile = new Map<string, string[]>();
+    let file = '';
+    let pendingTop = 0;
+    let skip = 0;
+    for (const [fileName, name, children] of reader.getRows() as [string, string, bigint | number | null][]) {
+      const childCount = Number(children ?? 0);
+      if (fileName !== file) {
+        file = fileName;
+        byFile.set(file, []);
+        pendingTop = childCount;
+        skip = 0;
+        continue;
+      }
+      if (skip > 0) {
+        skip += childCount - 1;
+        continue;
+      }
+      if (pendingTop > 0) {
+        byFile.get(file)!.push(name);
+        pendingTop--;
+        skip = childCount;
+      }
+    }
+    return byFile;
+  }
 }
 
 /** DuckDB's parse error as Trino words it: `line L:C: mismatched input 'x'`. */
