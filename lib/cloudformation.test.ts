@@ -4,6 +4,8 @@ import {
   iamCapabilities,
   isCfnInProgress,
   isStackId,
+  latestOperationFailures,
+  needsExplanation,
   parseStackStatusFilter,
   STACK_STATUSES,
   statusesForFilter,
@@ -86,5 +88,49 @@ describe('helpers', () => {
   it('keeps only IAM capabilities', () => {
     expect(iamCapabilities(['CAPABILITY_AUTO_EXPAND', 'CAPABILITY_NAMED_IAM'])).toEqual(['CAPABILITY_NAMED_IAM']);
     expect(iamCapabilities([])).toEqual([]);
+  });
+});
+
+describe('latestOperationFailures', () => {
+  const ev = (logicalId: string, status: string, statusReason: string | null = null, resourceType = 'AWS::Athena::WorkGroup') => ({
+    logicalId,
+    status,
+    statusReason,
+    resourceType,
+  });
+  const stackEvent = (status: string, statusReason: string | null = null) => ev('s', status, statusReason, 'AWS::CloudFormation::Stack');
+
+  it('collects the failed resources of the latest operation only, newest first, once each', () => {
+    const events = [
+      stackEvent('DELETE_FAILED', 'The following resource(s) failed to delete: [Wg].'),
+      ev('Wg', 'DELETE_FAILED', 'WorkGroup wg is not empty'),
+      ev('Wg', 'DELETE_IN_PROGRESS'),
+      ev('Db', 'DELETE_COMPLETE', null, 'AWS::Glue::Database'),
+      stackEvent('DELETE_IN_PROGRESS', 'User Initiated'),
+      // An earlier operation's failure is not this one's cause.
+      ev('Old', 'CREATE_FAILED', 'old reason'),
+      stackEvent('CREATE_IN_PROGRESS', 'User Initiated'),
+    ];
+    expect(latestOperationFailures(events, 's')).toEqual([ev('Wg', 'DELETE_FAILED', 'WorkGroup wg is not empty')]);
+  });
+
+  it('finds the resource that made a create roll back', () => {
+    const events = [
+      stackEvent('ROLLBACK_COMPLETE'),
+      ev('Bucket', 'DELETE_COMPLETE', null, 'AWS::S3::Bucket'),
+      stackEvent('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [Fn].'),
+      ev('Fn', 'CREATE_FAILED', 'Unsupported runtime', 'AWS::Lambda::Function'),
+      ev('Bucket', 'CREATE_COMPLETE', null, 'AWS::S3::Bucket'),
+      stackEvent('CREATE_IN_PROGRESS', 'User Initiated'),
+    ];
+    expect(latestOperationFailures(events, 's').map((e) => e.logicalId)).toEqual(['Fn']);
+  });
+
+  it('says which statuses need explaining', () => {
+    expect(needsExplanation('DELETE_FAILED')).toBe(true);
+    expect(needsExplanation('ROLLBACK_COMPLETE')).toBe(true);
+    expect(needsExplanation('ROLLBACK_IN_PROGRESS')).toBe(true);
+    expect(needsExplanation('CREATE_COMPLETE')).toBe(false);
+    expect(needsExplanation('DELETE_IN_PROGRESS')).toBe(false);
   });
 });

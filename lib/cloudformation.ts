@@ -93,3 +93,37 @@ export function isStackId(nameOrId: string): boolean {
 export function iamCapabilities(capabilities: readonly string[]): string[] {
   return capabilities.filter((c) => c === 'CAPABILITY_IAM' || c === 'CAPABILITY_NAMED_IAM');
 }
+
+export interface CfnEventLike {
+  logicalId: string;
+  resourceType: string;
+  status: string;
+  statusReason: string | null;
+}
+
+/**
+ * The resource failures of the stack's latest operation, for explaining a *_FAILED or rolled-back
+ * stack: the failed resource events (newest first) since the stack's own "User Initiated" event that
+ * started the operation. `events` are newest first, as DescribeStackEvents returns them.
+ */
+export function latestOperationFailures<T extends CfnEventLike>(events: readonly T[], stackName: string): T[] {
+  const failures: T[] = [];
+  const seen = new Set<string>();
+  for (const event of events) {
+    const isStack = event.resourceType === 'AWS::CloudFormation::Stack' && event.logicalId === stackName;
+    if (isStack) {
+      if (event.status.endsWith('_IN_PROGRESS') && event.statusReason === 'User Initiated') break;
+      continue;
+    }
+    if (event.status.endsWith('_FAILED') && !seen.has(event.logicalId)) {
+      seen.add(event.logicalId);
+      failures.push(event);
+    }
+  }
+  return failures;
+}
+
+/** A stack whose page should explain what went wrong: failed, or rolled back after a failure. */
+export function needsExplanation(status: string): boolean {
+  return status.endsWith('_FAILED') || status.includes('ROLLBACK');
+}

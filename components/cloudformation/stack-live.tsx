@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { isCfnInProgress } from '@/lib/cloudformation';
+import { stackHref } from './links';
 import type { StackActivity } from '@/server/data/cloudformation';
 import type { AwsErrorInfo } from '@/server/aws/errors';
 
@@ -47,7 +48,16 @@ export function StackLiveProvider({ initial, children }: { initial: StackActivit
   });
 
   const stackId = activity.stack.id;
-  const polling = isCfnInProgress(activity.stack.status);
+  const status = activity.stack.status;
+  const polling = isCfnInProgress(status);
+
+  // A deleted stack can only be found by its ID: once deletion starts, the address names the stack
+  // by ID, so a reload (or a link copied now) still opens it.
+  useEffect(() => {
+    if (status !== 'DELETE_IN_PROGRESS' && status !== 'DELETE_COMPLETE') return;
+    const byId = stackHref(stackId);
+    if (window.location.pathname !== byId) window.history.replaceState(null, '', `${byId}${window.location.search}${window.location.hash}`);
+  }, [status, stackId]);
 
   const pollOnce = useCallback(async (): Promise<'changed' | 'same' | 'failed'> => {
     const current = activityRef.current;

@@ -138,6 +138,8 @@ export const cloudformationEn = {
   'cfn.stack.loadFailed': 'Failed to load the stack',
   'cfn.stack.backToStacks': 'Go to Stacks',
   'cfn.stack.pollFailed': 'Stack updates could not be fetched ({code}); retrying.',
+  'cfn.stack.problemHeader': 'Stack status: {status}',
+  'cfn.stack.problemResources': 'Resources that failed',
   'cfn.stack.updating': 'Updating',
 
   'cfn.events.title': 'Events',

@@ -137,6 +137,8 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.stack.loadFailed': 'スタックを読み込めませんでした',
   'cfn.stack.backToStacks': 'スタックに移動',
   'cfn.stack.pollFailed': 'スタックの更新を取得できませんでした ({code})。再試行しています。',
+  'cfn.stack.problemHeader': 'スタックのステータス: {status}',
+  'cfn.stack.problemResources': '失敗したリソース',
   'cfn.stack.updating': '更新中',
 
   'cfn.events.title': 'イベント',

@@ -8,6 +8,7 @@ import { StackInfo } from '@/components/cloudformation/stack-info';
 import { StackLiveProvider } from '@/components/cloudformation/stack-live';
 import { StackOutputsTable } from '@/components/cloudformation/stack-outputs-table';
 import { StackParametersTable } from '@/components/cloudformation/stack-parameters-table';
+import { StackProblem } from '@/components/cloudformation/stack-problem';
 import { StackResourcesTable } from '@/components/cloudformation/stack-resources-table';
 import { Alert, AwsErrorText } from '@/components/ui/alert';
 import { Breadcrumbs } from '@/components/ui/breadcrumbs';
@@ -78,6 +79,7 @@ export default async function StackPage({ params }: Props) {
         }
       >
         <PollError />
+        <StackProblem />
         <Tabs
           ariaLabel={t('cfn.stack.tabsLabel')}
           urlParam="tab"
