@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Header } from '@/components/ui/header';
 import { Table, TableEmptyState, type TableColumn } from '@/components/ui/table';
@@ -26,6 +26,25 @@ function tableDatabases(events: StackEvent[]): Map<string, string> {
     }
   }
   return databases;
+}
+
+/** "AWS::Athena::NamedQuery" may wrap after each "::", never inside a word. */
+function ResourceType({ type }: { type: string }) {
+  const parts = type.split('::');
+  return (
+    <span className="break-words">
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {part}
+          {index < parts.length - 1 && (
+            <>
+              ::<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </span>
+  );
 }
 
 /** Resources tab: logical and physical IDs (linked to the console page that shows the resource), type, status. */
@@ -53,7 +72,7 @@ export function StackResourcesTable() {
         );
       },
     },
-    { id: 'type', header: t('cfn.resources.colType'), sortValue: (r) => r.type, cell: (r) => <span className="break-all">{r.type}</span> },
+    { id: 'type', header: t('cfn.resources.colType'), sortValue: (r) => r.type, minWidth: '12rem', cell: (r) => <ResourceType type={r.type} /> },
     { id: 'status', header: t('cfn.resources.colStatus'), sortValue: (r) => r.status, minWidth: '13rem', cell: (r) => <CfnStatus status={r.status} /> },
     { id: 'reason', header: t('cfn.resources.colReason'), minWidth: '14rem', cell: (r) => <span className="break-words">{r.statusReason || '-'}</span> },
   ];

@@ -5,7 +5,7 @@ import { cfnStatusKind } from '@/lib/cloudformation';
 export function CfnStatus({ status }: { status: string | null | undefined }) {
   if (!status) return <span>-</span>;
   return (
-    <StatusIndicator type={cfnStatusKind(status)} className="break-all">
+    <StatusIndicator type={cfnStatusKind(status)} className="whitespace-nowrap">
       {status}
     </StatusIndicator>
   );

@@ -17,9 +17,12 @@ import { createStackHref, stackHref } from './links';
 import { CfnStatus } from './stack-status';
 import { useRefreshWhile } from './use-refresh-while';
 
-/** Deleted stacks can only be opened by ID; live ones by name, which reads better in the address bar. */
+/**
+ * Deleted stacks can only be opened by ID; live ones by name, which reads better in the address bar
+ * (except a stack named "create", whose name is the Create stack route).
+ */
 function detailHref(stack: StackSummary): string {
-  return stackHref(stack.status === 'DELETE_COMPLETE' ? stack.id : stack.name);
+  return stackHref(stack.status === 'DELETE_COMPLETE' || stack.name === 'create' ? stack.id : stack.name);
 }
 
 export function StacksTable({ stacks, statusFilter }: { stacks: StackSummary[]; statusFilter: StackStatusFilter }) {
@@ -55,7 +58,7 @@ export function StacksTable({ stacks, statusFilter }: { stacks: StackSummary[]; 
       isRowHeader: true,
       sortValue: (s) => s.name,
       cell: (s) => (
-        <Link href={detailHref(s)} className="font-normal break-all">
+        <Link href={detailHref(s)} className="font-normal break-words">
           {s.name}
         </Link>
       ),

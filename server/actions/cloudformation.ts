@@ -114,8 +114,9 @@ export async function createStack(_prev: CreateStackResult | null, formData: For
   }
 
   const { stackName, source, capabilities, tags } = parsed.data;
+  let stackId: string | undefined;
   try {
-    await cloudFormationClient(await currentRegion()).send(
+    const out = await cloudFormationClient(await currentRegion()).send(
       new CreateStackCommand({
         StackName: stackName,
         ...(source.kind === 'url' ? { TemplateURL: source.templateURL } : { TemplateBody: source.templateBody }),
@@ -126,11 +127,14 @@ export async function createStack(_prev: CreateStackResult | null, formData: For
         ClientRequestToken: `Console-CreateStack-${randomUUID()}`,
       }),
     );
+    stackId = out.StackId;
   } catch (error) {
     return awsFailure(error);
   }
   revalidatePath('/cloudformation/stacks');
-  redirect(withFlash(`/cloudformation/stacks/${encodeURIComponent(stackName)}?tab=events`, { type: 'success', key: 'cfn.create.started', vars: { name: stackName } }));
+  // A stack named "create" would land on the Create stack route; its ID reaches it.
+  const segment = stackName === 'create' && stackId ? stackId : stackName;
+  redirect(withFlash(`/cloudformation/stacks/${encodeURIComponent(segment)}?tab=events`, { type: 'success', key: 'cfn.create.started', vars: { name: stackName } }));
 }
 
 export type DeleteStackResult = ActionResult<{ stackId: string }>;
