@@ -294,8 +294,14 @@ describe('Athena query executions', () => {
     const execution = await runQuery(athena, { QueryString: 'SELECT 1', WorkGroup: 'enforced', ResultConfiguration: { OutputLocation: OUTPUT } });
     expect(execution.ResultConfiguration!.OutputLocation).toBe(`s3://athena-api-results/enforced/${execution.QueryExecutionId}.csv`);
     expect((await objectText(`enforced/${execution.QueryExecutionId}.csv`)).body).toBe('"_col0"\n"1"\n');
+    const second = await runQuery(athena, { QueryString: 'SELECT 2', WorkGroup: 'enforced' });
     const ids = (await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'enforced' }))).QueryExecutionIds;
-    expect(ids).toEqual([execution.QueryExecutionId]);
+    expect(ids).toEqual([second.QueryExecutionId, execution.QueryExecutionId]);
+    const paged = await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'enforced', MaxResults: 1 }));
+    expect(paged.QueryExecutionIds).toEqual([second.QueryExecutionId]);
+    const rest = await athena.send(new ListQueryExecutionsCommand({ WorkGroup: 'enforced', MaxResults: 1, NextToken: paged.NextToken }));
+    expect(rest.QueryExecutionIds).toEqual([execution.QueryExecutionId]);
+    expect(rest.NextToken).toBeUndefined();
   });
 
   it('fails grammar errors at StartQueryExecution with MALFORMED_QUERY and Trino positions', async () => {
