@@ -10,6 +10,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Container } from '@/components/ui/container';
 import { FormField } from '@/components/ui/form-field';
 import { Header } from '@/components/ui/header';
+import { Icon } from '@/components/ui/icon';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Table, TableEmptyState, type TableColumn } from '@/components/ui/table';
@@ -159,7 +160,12 @@ export function CreateFlowLogForm({ resources, buckets, initialResourceId, cance
                 empty={<TableEmptyState title={t('flowLogs.create.resourcesEmpty')} />}
               />
             </div>
-            {issueText('resourceIds') && <p className="text-[12px] leading-4 text-error">{issueText('resourceIds')}</p>}
+            {issueText('resourceIds') && (
+              <p className="flex items-start gap-1.5 text-[12px] leading-4 text-error" aria-live="polite">
+                <Icon name="status-negative" size={14} className="mt-px" />
+                {issueText('resourceIds')}
+              </p>
+            )}
           </div>
 
           <RadioGroup

@@ -86,7 +86,7 @@ export function FlowLogsTable({ flowLogs, accountId, region, createHref, title, 
       sortValue: (f) => f.logDestination ?? f.logGroupName,
       cell: (f) => <span className="whitespace-nowrap">{f.logDestination ?? f.logGroupName ?? '-'}</span>,
     },
-    { id: 'interval', header: t('flowLogs.colInterval'), sortValue: (f) => f.maxAggregationInterval, cell: (f) => intervalLabel(t, f.maxAggregationInterval) },
+    { id: 'interval', header: t('flowLogs.colInterval'), sortValue: (f) => f.maxAggregationInterval, cell: (f) => <span className="whitespace-nowrap">{intervalLabel(t, f.maxAggregationInterval)}</span> },
     { id: 'logFormat', header: t('flowLogs.colLogFormat'), sortValue: (f) => logFormatKindLabel(t, f.logFormat), cell: (f) => <span title={f.logFormat}>{logFormatKindLabel(t, f.logFormat)}</span> },
     { id: 'fileFormat', header: t('flowLogs.colFileFormat'), sortValue: (f) => fileFormatLabel(t, f.fileFormat), cell: (f) => fileFormatLabel(t, f.fileFormat) },
     { id: 'created', header: t('flowLogs.colCreated'), sortValue: (f) => f.creationTime, cell: (f) => <DateTime iso={f.creationTime} /> },
@@ -94,7 +94,11 @@ export function FlowLogsTable({ flowLogs, accountId, region, createHref, title, 
       id: 'status',
       header: t('flowLogs.colStatus'),
       sortValue: (f) => f.flowLogStatus,
-      cell: (f) => <StatusIndicator type={f.flowLogStatus === 'ACTIVE' ? 'success' : 'stopped'}>{statusLabel(t, f.flowLogStatus)}</StatusIndicator>,
+      cell: (f) => (
+        <StatusIndicator type={f.flowLogStatus === 'ACTIVE' ? 'success' : 'stopped'} className="whitespace-nowrap">
+          {statusLabel(t, f.flowLogStatus)}
+        </StatusIndicator>
+      ),
     },
   ];
 

@@ -7,6 +7,7 @@ import { Container } from '@/components/ui/container';
 import { Header } from '@/components/ui/header';
 import { KeyValuePairs } from '@/components/ui/key-value-pairs';
 import { Tabs } from '@/components/ui/tabs';
+import type { MessageKey } from '@/lib/i18n/core';
 import type { FlowLogView, VpcSummary } from '@/server/data/ec2';
 
 /** The selected VPC: Details, Flow logs (with the Flow logs page's actions) and Tags tabs. */
@@ -23,6 +24,8 @@ export function VpcDetails({
 }) {
   const t = useT();
   const label = vpc.name ? `${vpc.vpcId} / ${vpc.name}` : vpc.vpcId;
+  const stateKey = `vpcs.state.${vpc.state}` as MessageKey;
+  const state = t(stateKey) === stateKey ? vpc.state : t(stateKey);
   return (
     <Container header={<Header headingId="vpc-details-heading">{label}</Header>} labelledBy="vpc-details-heading">
       <Tabs
@@ -37,7 +40,7 @@ export function VpcDetails({
                 columns={4}
                 items={[
                   { label: t('vpcs.colId'), value: <span className="font-mono text-[13px]">{vpc.vpcId}</span> },
-                  { label: t('vpcs.colState'), value: vpc.state },
+                  { label: t('vpcs.colState'), value: state },
                   { label: t('vpcs.colCidr'), value: vpc.ipv4Cidrs.join(', ') || vpc.cidrBlock || '-' },
                   { label: t('vpcs.colIpv6Cidr'), value: vpc.ipv6Cidrs.join(', ') || '-' },
                   { label: t('vpcs.colDefault'), value: vpc.isDefault ? t('vpcs.yes') : t('vpcs.no') },

@@ -36,7 +36,11 @@ export function VpcsTable({ vpcs, selectedId }: { vpcs: VpcSummary[]; selectedId
       id: 'state',
       header: t('vpcs.colState'),
       sortValue: (v) => v.state,
-      cell: (v) => <StatusIndicator type={v.state === 'available' ? 'success' : 'pending'}>{stateLabel(v.state)}</StatusIndicator>,
+      cell: (v) => (
+        <StatusIndicator type={v.state === 'available' ? 'success' : 'pending'} className="whitespace-nowrap">
+          {stateLabel(v.state)}
+        </StatusIndicator>
+      ),
     },
     { id: 'cidr', header: t('vpcs.colCidr'), sortValue: (v) => v.cidrBlock, cell: (v) => v.cidrBlock ?? '-' },
     { id: 'ipv6', header: t('vpcs.colIpv6Cidr'), sortValue: (v) => v.ipv6Cidrs[0], cell: (v) => v.ipv6Cidrs.join(', ') || '-' },
