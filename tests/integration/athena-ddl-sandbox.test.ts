@@ -174,7 +174,7 @@ describe('DDL reflected in Glue', () => {
     );
     expect((await athena.send(new ListDataCatalogsCommand({}))).DataCatalogsSummary).toEqual([{ CatalogName: 'AwsDataCatalog', Type: 'GLUE', Status: 'CREATE_COMPLETE' }]);
     const dbs = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog' }));
-    expect(dbs.DatabaseList!.map((d) => d.Name)).toContain('ddltest');
+    expect(dbs.DatabaseList!.map((d) => d.Name)).toEqual(expect.arrayContaining(['default', 'ddltest']));
     const list = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'ddltest' }));
     expect(list.TableMetadataList!.map((t) => t.Name)).toContain('meta');
     const { TableMetadata } = await athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'ddltest', TableName: 'meta' }));

@@ -35,6 +35,7 @@ export interface AthenaServiceDeps {
 }
 
 const DATA_CATALOG = 'AwsDataCatalog';
+const DEFAULT_DATABASE = { Name: 'default', Description: 'Default Hive database', Parameters: {} };
 
 export function createAthenaService(deps: AthenaServiceDeps): Json11Service {
   const { store, runner, engine, glue, s3 } = deps;
@@ -328,7 +329,9 @@ export function createAthenaService(deps: AthenaServiceDeps): Json11Service {
       },
       ListDatabases: (input, ctx) => {
         requireCatalog(requireString(input, 'CatalogName'));
-        const all = glue.listDatabases(ctx.region).map((d) => ({ Name: d.Name, ...(d.Description ? { Description: d.Description } : {}), Parameters: d.Parameters ?? {} }));
+        const databases = glue.listDatabases(ctx.region).map((d) => ({ Name: d.Name, ...(d.Description ? { Description: d.Description } : {}), Parameters: d.Parameters ?? {} }));
+        // Athena always shows `default`, even before anything is created in it (the engine creates it in Glue on first use).
+        const all = databases.some((d) => d.Name === 'default') ? databases : [DEFAULT_DATABASE, ...databases].sort((a, b) => (a.Name < b.Name ? -1 : 1));
         const page = paginate(all, input, 50, 50);
         return { DatabaseList: page.items, NextToken: page.nextToken };
       },
@@ -336,13 +339,17 @@ export function createAthenaService(deps: AthenaServiceDeps): Json11Service {
         requireCatalog(requireString(input, 'CatalogName'));
         const name = requireString(input, 'DatabaseName');
         const database = glue.getDatabase(ctx.region, name);
+        if (!database && name.toLowerCase() === 'default') return { Database: DEFAULT_DATABASE };
         if (!database) throw metadataError(`Database ${name} not found.`);
         return { Database: { Name: database.Name, ...(database.Description ? { Description: database.Description } : {}), Parameters: database.Parameters ?? {} } };
       },
       ListTableMetadata: (input, ctx) => {
         requireCatalog(requireString(input, 'CatalogName'));
         const databaseName = requireString(input, 'DatabaseName');
-        if (!glue.getDatabase(ctx.region, databaseName)) throw metadataError(`Database ${databaseName} not found.`);
+        if (!glue.getDatabase(ctx.region, databaseName)) {
+          if (databaseName.toLowerCase() === 'default') return { TableMetadataList: [] };
+          throw metadataError(`Database ${databaseName} not found.`);
+        }
         const tables = glue.listTables(ctx.region, databaseName, { expression: optionalString(input, 'Expression') }).map(tableMetadata);
         const page = paginate(tables, input, 50, 50);
         return { TableMetadataList: page.items, NextToken: page.nextToken };
