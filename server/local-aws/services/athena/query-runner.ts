@@ -73,10 +73,20 @@ export class QueryRunner {
     return false;
   }
 
-  /** Resolves when nothing is queued or running (tests, shutdown). */
-  whenIdle(): Promise<void> {
+  /**
+   * Resolves when nothing is queued or running (tests, shutdown), or after `timeoutMs` at the latest,
+   * so a statement slow to notice an interrupt cannot hold up shutdown.
+   */
+  whenIdle(timeoutMs = 10_000): Promise<void> {
     if (this.queue.length === 0 && this.running.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref?.();
+      this.idle.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /** Interrupts everything still running (shutdown). */
