@@ -5,6 +5,10 @@ import { seedDemoData, seedingEnabled } from './seed/demo-seed';
 import { readTrafficConfig } from './traffic/traffic-config';
 
 /** `npm run local-aws`: serves only the endpoint, for the AWS CLI, boto3, Terraform and the console. */
+// Object writes (fsync), gzip and DuckDB's file reads share libuv's pool with request I/O; the
+// default of 4 threads lets a flow-log backfill queue ahead of a console read.
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 async function main() {
   let config;
   let flowLogs;
