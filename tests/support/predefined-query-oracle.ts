@@ -1,3 +1,4 @@
+import { findFlowLogField } from '../../lib/flow-logs';
 import type { FlowRecord } from './flow-log-fixtures';
 
 /**
@@ -7,7 +8,8 @@ import type { FlowRecord } from './flow-log-fixtures';
  * is NULL over none; ORDER BY puts NULLs last.
  */
 
-const INT_FIELDS = new Set(['version', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'tcp-flags']);
+/** Fields the integration's Glue table declares as int/bigint (lib/flow-logs). */
+const isNumeric = (field: string) => (findFlowLogField(field)?.athenaType ?? 'string') !== 'string';
 
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
@@ -18,7 +20,7 @@ export function typedRecords(records: FlowRecord[], fields: readonly string[], d
     for (const field of fields) {
       const column = field.replace(/-/g, '_');
       const raw = record[field];
-      row[column] = INT_FIELDS.has(field) ? (raw === '-' ? null : Number(raw)) : raw === '-' && dashIsNull ? null : raw;
+      row[column] = isNumeric(field) ? (raw === '-' ? null : Number(raw)) : raw === '-' && dashIsNull ? null : raw;
     }
     return { ...row, ...partitions[i] };
   });
