@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 
 /**
  * The editor's query tabs, kept in localStorage per Region and workgroup (as the Athena console
@@ -118,9 +118,10 @@ class TabsStore {
 }
 
 const stores = new Map<string, TabsStore>();
-const serverSnapshots = new Map<string, QueryTabsState>();
 
 function storeFor(key: string, fallback: () => QueryTabsState): TabsStore {
+  // The server renders the fallback snapshot and keeps no stores (one module serves every request).
+  if (typeof window === 'undefined') return new TabsStore(key, fallback);
   let store = stores.get(key);
   if (!store) {
     store = new TabsStore(key, fallback);
@@ -136,15 +137,9 @@ function storeFor(key: string, fallback: () => QueryTabsState): TabsStore {
 export function useQueryTabs(region: string, workGroup: string, initial: () => QueryTabsState) {
   const key = `athena:query-tabs:${region}:${workGroup}`;
   const store = storeFor(key, initial);
-  const getServerSnapshot = () => {
-    let snapshot = serverSnapshots.get(key);
-    if (!snapshot) {
-      snapshot = initial();
-      serverSnapshots.set(key, snapshot);
-    }
-    return snapshot;
-  };
-  const state = useSyncExternalStore(store.subscribe, store.get, getServerSnapshot);
+  // Per component, never per module: on the server one module serves every request (and language).
+  const [serverSnapshot] = useState(initial);
+  const state = useSyncExternalStore(store.subscribe, store.get, () => serverSnapshot);
   const update = useCallback((updater: (current: QueryTabsState) => QueryTabsState) => store.set(updater(store.get())), [store]);
   return [state, update] as const;
 }

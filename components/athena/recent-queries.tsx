@@ -122,8 +122,8 @@ export function RecentQueries({ workGroup, onOpen }: Props) {
           width: '11rem',
           minWidth: '11rem',
           cell: (execution) => (
-            <Button variant="inline-link" onClick={() => onOpen(execution)} className="text-left font-mono text-[12px] break-all whitespace-normal" title={t('athena.recent.open')}>
-              {execution.id}
+            <Button variant="inline-link" onClick={() => onOpen(execution)} className="text-left font-mono text-[12px]" title={t('athena.recent.open')}>
+              <span className="break-all whitespace-normal">{execution.id}</span>
             </Button>
           ),
         },

@@ -90,8 +90,8 @@ export function SavedQueries({ workGroup, savedQueries, onOpen }: Props) {
             isRowHeader: true,
             sortValue: (query) => query.name,
             cell: (query) => (
-              <Button variant="inline-link" onClick={() => onOpen(query, false)} className="text-left break-all whitespace-normal">
-                {query.name}
+              <Button variant="inline-link" onClick={() => onOpen(query, false)} className="text-left">
+                <span className="break-all whitespace-normal">{query.name}</span>
               </Button>
             ),
           },
