@@ -302,3 +302,31 @@ test('results page past 1,000 rows as the table scrolls', async ({ page }) => {
   expect(await table_.getByRole('row').count()).toBeLessThan(80);
   await expect(page.getByRole('heading', { name: /^Query results/ })).toContainText('(2,500)');
 });
+
+test('a running query can be cancelled, and a failing one shows Athena’s reason', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openWorkGroup(page);
+  await page.getByRole('button', { name: 'Add query tab' }).click();
+  const editor = page.getByRole('textbox', { name: /^SQL of Query \d+$/ });
+  const status = page.getByRole('group', { name: 'Query status' });
+
+  // Far too much work to finish: it runs until cancelled.
+  await editor.fill(`SELECT count(*) FROM ${database}.${table} a CROSS JOIN ${database}.${table} b CROSS JOIN ${database}.${table} c WHERE a.bytes + b.bytes + c.bytes = 7`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status.getByRole('status')).toHaveText('Running', { timeout: QUERY_TIMEOUT });
+  await expect(status).toContainText(/Elapsed time: \d+\.\d sec/);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(status.getByRole('status')).toHaveText('Cancelled', { timeout: QUERY_TIMEOUT });
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+
+  await page.getByRole('tab', { name: 'Recent queries' }).click();
+  await expect(page.getByRole('table', { name: 'Recent queries' }).getByRole('row').filter({ hasText: 'SELECT count(*) FROM' }).first()).toContainText('Cancelled');
+  await page.getByRole('tab', { name: 'Editor' }).click();
+
+  await editor.fill(`SELECT no_such_column FROM ${database}.${table}`);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(status.getByRole('status')).toHaveText('Failed', { timeout: QUERY_TIMEOUT });
+  const alert = page.getByRole('alert').filter({ hasText: 'Query failed' });
+  await expect(alert).toContainText("COLUMN_NOT_FOUND: line 1:8: Column 'no_such_column' cannot be resolved");
+});

@@ -119,8 +119,8 @@ export function RecentQueries({ workGroup, onOpen }: Props) {
           id: 'id',
           header: t('athena.recent.colId'),
           isRowHeader: true,
-          width: '11rem',
-          minWidth: '11rem',
+          width: '9.5rem',
+          minWidth: '9.5rem',
           cell: (execution) => (
             <Button variant="inline-link" onClick={() => onOpen(execution)} className="text-left font-mono text-[12px]" title={t('athena.recent.open')}>
               <span className="break-all whitespace-normal">{execution.id}</span>
@@ -130,7 +130,7 @@ export function RecentQueries({ workGroup, onOpen }: Props) {
         {
           id: 'query',
           header: t('athena.recent.colQuery'),
-          minWidth: '14rem',
+          minWidth: '12rem',
           cell: (execution) => (
             <code className="font-mono text-[12px] break-all" title={execution.query}>
               {queryPreview(execution.query, 80)}
