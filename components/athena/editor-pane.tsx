@@ -86,7 +86,21 @@ export function EditorPane({
     <div className="flex flex-col gap-4">
       <div className="rounded-2xl border border-line bg-white shadow-[0_1px_1px_rgba(0,7,22,0.1),0_0_1px_rgba(0,7,22,0.2)]">
         <div className="flex items-end gap-1 overflow-x-auto border-b border-line px-3 pt-2">
-          <div role="tablist" aria-label={t('athena.tabs.label')} className="flex items-end gap-1">
+          <div
+            role="tablist"
+            aria-label={t('athena.tabs.label')}
+            className="flex items-end gap-1"
+            onKeyDown={(event) => {
+              // Arrow keys move between query tabs (WAI-ARIA tabs); only the selected tab is in the tab order.
+              const index = tabs.findIndex((tab) => tab.id === activeTab.id);
+              const next =
+                event.key === 'ArrowRight' ? tabs[(index + 1) % tabs.length] : event.key === 'ArrowLeft' ? tabs[(index - 1 + tabs.length) % tabs.length] : undefined;
+              if (!next || (event.target as HTMLElement).getAttribute('role') !== 'tab') return;
+              event.preventDefault();
+              onSelectTab(next.id);
+              requestAnimationFrame(() => document.getElementById(`${editorId}-tab-${next.id}`)?.focus());
+            }}
+          >
             {tabs.map((tab) => {
               const selected = tab.id === activeTab.id;
               return (
@@ -103,6 +117,7 @@ export function EditorPane({
                     id={`${editorId}-tab-${tab.id}`}
                     aria-selected={selected}
                     aria-controls={`${editorId}-panel`}
+                    tabIndex={selected ? 0 : -1}
                     onClick={() => onSelectTab(tab.id)}
                     className={cx('max-w-[14rem] truncate py-1.5 pr-1 pl-3', selected ? 'font-bold text-link' : 'text-ink-secondary hover:text-ink')}
                     title={tab.title}
