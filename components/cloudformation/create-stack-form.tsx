@@ -342,18 +342,20 @@ export function CreateStackForm({ initial }: { initial: InitialTemplate }) {
       </Container>
 
       <Container header={<Header headingId="cfn-details">{t('cfn.create.detailsHeader')}</Header>} labelledBy="cfn-details">
-        <FormField label={t('cfn.create.nameLabel')} constraintText={t('cfn.create.nameConstraint')} errorText={nameError}>
-          <Input
-            name="stackName"
-            value={stackName}
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={255}
-            placeholder={t('cfn.create.namePlaceholder')}
-            onChange={(event) => setStackName(event.target.value)}
-            onBlur={() => stackName && setNameTouched(true)}
-          />
-        </FormField>
+        <div className="max-w-[720px]">
+          <FormField label={t('cfn.create.nameLabel')} constraintText={t('cfn.create.nameConstraint')} errorText={nameError}>
+            <Input
+              name="stackName"
+              value={stackName}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={255}
+              placeholder={t('cfn.create.namePlaceholder')}
+              onChange={(event) => setStackName(event.target.value)}
+              onBlur={() => stackName && setNameTouched(true)}
+            />
+          </FormField>
+        </div>
       </Container>
 
       <Container
