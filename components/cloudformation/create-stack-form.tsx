@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId, useRef, useState, useSyncExternalStore, useTransition, type ReactNode } from 'react';
+import { useActionState, useId, useRef, useState, useSyncExternalStore, useTransition, type FormEvent, type ReactNode } from 'react';
 import { useLang, useT } from '@/components/i18n/i18n-provider';
 import { objectHref } from '@/components/s3/links';
 import { useFlash } from '@/components/shell/flash-provider';
@@ -160,7 +160,7 @@ export function CreateStackForm({ initial }: { initial: InitialTemplate }) {
   const ackError = submitted && needsAck && !acknowledged ? t('cfn.create.acknowledgeRequired') : state && !state.ok ? state.fieldErrors?.acknowledged?.[0] : undefined;
   const templateError = loadError ?? (state && !state.ok && state.fieldErrors?.template ? { message: state.fieldErrors.template[0] } : null);
 
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     setSubmitted(true);
     setNameTouched(true);
     const invalid = Boolean(nameIssue) || tagErrorsFor(tags).some(Boolean) || !source || tooLarge;
@@ -257,7 +257,13 @@ export function CreateStackForm({ initial }: { initial: InitialTemplate }) {
           )}
           {kind === 'url' && s3Location && (
             <p className="-mt-2 text-[12px] leading-4 text-ink-secondary">
-              <a href={objectHref(s3Location.bucket, s3Location.key)} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 text-[14px] font-bold">
+              <a
+                href={objectHref(s3Location.bucket, s3Location.key)}
+                target="_blank"
+                rel="noreferrer"
+                title={t('cfn.create.viewTemplateHint')}
+                className="inline-flex items-center gap-1 text-[14px] font-bold"
+              >
                 {t('cfn.create.viewTemplate')}
                 <Icon name="external" size={14} />
               </a>{' '}

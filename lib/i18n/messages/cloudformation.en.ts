@@ -23,8 +23,6 @@ export const cloudformationEn = {
   'cfn.stacks.delete': 'Delete',
   'cfn.stacks.loadFailed': 'Failed to load stacks',
 
-  'cfn.status.label': 'Status',
-
   'cfn.delete.title': 'Delete stack?',
   'cfn.delete.body': 'Deleting this stack will delete all stack resources. Resources will be deleted according to their DeletionPolicy.',
   'cfn.delete.stackName': 'Stack: {name}',
@@ -37,7 +35,6 @@ export const cloudformationEn = {
   'cfn.create.templateHeader': 'Specify template',
   'cfn.create.templateDescription': 'A template is a JSON or YAML file that describes your stack’s resources and properties.',
   'cfn.create.templateSource': 'Template source',
-  'cfn.create.templateSourceDescription': 'Selecting a template generates an Amazon S3 URL where it will be stored.',
   'cfn.create.sourceUrl': 'Amazon S3 URL',
   'cfn.create.sourceUpload': 'Upload a template file',
   'cfn.create.sourcePaste': 'Paste a template',
@@ -59,7 +56,6 @@ export const cloudformationEn = {
   'cfn.create.templateLoadedNoDescription': 'Template loaded.',
   'cfn.create.templateStale': 'The template changed since it was loaded. Load it again to see its parameters.',
   'cfn.create.reviewLoaded': 'The template was loaded. Review its parameters and capabilities, then choose Create stack.',
-  'cfn.create.loadFailed': 'The template could not be loaded',
 
   'cfn.create.detailsHeader': 'Stack details',
   'cfn.create.nameLabel': 'Stack name',
@@ -140,7 +136,6 @@ export const cloudformationEn = {
   'cfn.stack.pollFailed': 'Stack updates could not be fetched ({code}); retrying.',
   'cfn.stack.problemHeader': 'Stack status: {status}',
   'cfn.stack.problemResources': 'Resources that failed',
-  'cfn.stack.updating': 'Updating',
 
   'cfn.events.title': 'Events',
   'cfn.events.tableLabel': 'Stack events',

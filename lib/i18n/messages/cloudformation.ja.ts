@@ -22,8 +22,6 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.stacks.delete': '削除',
   'cfn.stacks.loadFailed': 'スタックを読み込めませんでした',
 
-  'cfn.status.label': 'ステータス',
-
   'cfn.delete.title': 'スタックを削除しますか?',
   'cfn.delete.body': 'このスタックを削除すると、すべてのスタックリソースが削除されます。リソースは DeletionPolicy に従って削除されます。',
   'cfn.delete.stackName': 'スタック: {name}',
@@ -36,7 +34,6 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.create.templateHeader': 'テンプレートの指定',
   'cfn.create.templateDescription': 'テンプレートは、スタックのリソースとプロパティを記述する JSON または YAML ファイルです。',
   'cfn.create.templateSource': 'テンプレートソース',
-  'cfn.create.templateSourceDescription': 'テンプレートの取得元を選択します。',
   'cfn.create.sourceUrl': 'Amazon S3 URL',
   'cfn.create.sourceUpload': 'テンプレートファイルのアップロード',
   'cfn.create.sourcePaste': 'テンプレートの貼り付け',
@@ -58,7 +55,6 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.create.templateLoadedNoDescription': 'テンプレートを読み込みました。',
   'cfn.create.templateStale': '読み込み後にテンプレートが変更されました。パラメータを表示するには、もう一度読み込んでください。',
   'cfn.create.reviewLoaded': 'テンプレートを読み込みました。パラメータと機能を確認してから、[スタックの作成] を選択してください。',
-  'cfn.create.loadFailed': 'テンプレートを読み込めませんでした',
 
   'cfn.create.detailsHeader': 'スタックの詳細',
   'cfn.create.nameLabel': 'スタック名',
@@ -139,7 +135,6 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.stack.pollFailed': 'スタックの更新を取得できませんでした ({code})。再試行しています。',
   'cfn.stack.problemHeader': 'スタックのステータス: {status}',
   'cfn.stack.problemResources': '失敗したリソース',
-  'cfn.stack.updating': '更新中',
 
   'cfn.events.title': 'イベント',
   'cfn.events.tableLabel': 'スタックのイベント',
