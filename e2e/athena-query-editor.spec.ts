@@ -330,3 +330,24 @@ test('a running query can be cancelled, and a failing one shows Athena’s reaso
   const alert = page.getByRole('alert').filter({ hasText: 'Query failed' });
   await expect(alert).toContainText("COLUMN_NOT_FOUND: line 1:8: Column 'no_such_column' cannot be resolved");
 });
+
+test('a workgroup without a result location (primary) asks for one, then runs queries there', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/athena/query-editor?workgroup=primary');
+  const setting = page.getByRole('status').filter({ hasText: 'Set a query result location' });
+  await expect(setting).toContainText('Workgroup primary has no query result location.');
+  const location = setting.getByRole('textbox', { name: 'Query result location' });
+  await location.fill(`${BUCKET}/primary`);
+  await setting.getByRole('button', { name: 'Save' }).click();
+  await expect(setting.getByText('Enter an S3 location such as s3://bucket/prefix/.')).toBeVisible();
+  await location.fill(`s3://${BUCKET}/primary`);
+  await setting.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Query result location: s3://${BUCKET}/primary/`)).toBeVisible();
+
+  await page.getByRole('textbox', { name: /^SQL of Query \d+$/ }).fill("SELECT 'primary works' AS answer");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Query status' }).getByRole('status')).toHaveText('Completed', { timeout: QUERY_TIMEOUT });
+  await expect(resultsTable(page).getByRole('cell', { name: 'primary works' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Query stats' }).click();
+  await expect(page.getByText(new RegExp(`^s3://${BUCKET}/primary/[0-9a-f-]{36}\\.csv$`))).toBeVisible();
+});

@@ -17,12 +17,15 @@ import { ParametersModal } from './parameters-modal';
 import { isTerminal } from './query-status';
 import { blankTab, MAX_QUERY_TABS, nextUntitled, useQueryTabs, type QueryTab, type QueryTabsState } from './query-tabs-store';
 import { RecentQueries } from './recent-queries';
+import { ResultLocationSetting, useClientResultLocation } from './result-location';
 import { SavedQueries } from './saved-queries';
 import { SaveQueryModal, type SaveQueryTarget } from './save-query-modal';
 
 export interface QueryEditorProps {
   region: string;
   workGroup: string;
+  /** The workgroup sets no query result location, so the browser must give one. */
+  needsResultLocation: boolean;
   catalogs: Loaded<DataCatalogSummary[]>;
   catalog: string;
   databases: Loaded<string[]>;
@@ -58,7 +61,7 @@ function quoteIdentifier(name: string): string {
  * the execution id at once; their state is polled and their results fetched page by page.
  */
 export function QueryEditor(props: QueryEditorProps) {
-  const { region, workGroup, catalogs, catalog, databases, database, databaseFromUrl, tables, savedQueries, initialView } = props;
+  const { region, workGroup, needsResultLocation, catalogs, catalog, databases, database, databaseFromUrl, tables, savedQueries, initialView } = props;
   const t = useT();
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -70,6 +73,8 @@ export function QueryEditor(props: QueryEditorProps) {
   const [saving, setSaving] = useState<SaveQueryTarget | null>(null);
   const [savePending, startSave] = useTransition();
   const resultLoads = useRef(new Set<string>());
+  const [clientLocation, saveClientLocation] = useClientResultLocation(region, workGroup);
+  const outputLocation = needsResultLocation ? clientLocation : null;
   const hydrated = useSyncExternalStore(
     noSubscription,
     () => true,
@@ -191,7 +196,7 @@ export function QueryEditor(props: QueryEditorProps) {
         ...current,
         [tabId]: { executionId: null, startedAt: Date.now(), state: 'QUEUED', execution: null, error: null, results: null, nonce: 0 },
       }));
-      const result = await startQuery({ sql, workGroup, catalog: runCatalog, database: runDatabase, parameters });
+      const result = await startQuery({ sql, workGroup, catalog: runCatalog, database: runDatabase, parameters, outputLocation });
       if (!result.ok) {
         setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], state: null, error: { code: result.code, message: result.message } } }));
         return;
@@ -200,7 +205,7 @@ export function QueryEditor(props: QueryEditorProps) {
       setRuns((current) => ({ ...current, [tabId]: { ...current[tabId], executionId, state: 'QUEUED' } }));
       updateTab(tabId, { lastExecutionId: executionId });
     },
-    [workGroup, updateTab],
+    [workGroup, outputLocation, updateTab],
   );
 
   const run = useCallback(
@@ -327,7 +332,8 @@ export function QueryEditor(props: QueryEditorProps) {
           />
         </div>
       </aside>
-      <div className="min-w-0 flex-1">
+      <div className="flex min-w-0 flex-1 flex-col gap-4">
+        {needsResultLocation && <ResultLocationSetting key={clientLocation ?? ''} workGroup={workGroup} value={clientLocation} onSave={saveClientLocation} />}
         <EditorPane
           tabs={tabsState.tabs}
           activeTab={activeTab}

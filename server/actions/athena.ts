@@ -47,6 +47,8 @@ export type StartQueryInput = {
   database: string | null;
   /** One SQL literal per `?` of the statement, in order ('10.0.0.1', 22). */
   parameters: string[];
+  /** The client-side query result location, for workgroups that set none (an enforced workgroup's wins). */
+  outputLocation?: string | null;
 };
 
 export type StartQueryResult = ActionResult<{ queryExecutionId: string }>;
@@ -64,6 +66,11 @@ export async function startQuery(input: StartQueryInput): Promise<StartQueryResu
       catalog: z.string().min(1).max(256),
       database: z.string().min(1).max(255).nullable(),
       parameters: z.array(z.string().min(1).max(MAX_PARAMETER_LENGTH).refine(isSqlLiteral, t('athena.params.invalidLiteral'))),
+      outputLocation: z
+        .string()
+        .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/, t('athena.location.invalid'))
+        .max(1024)
+        .nullish(),
     })
     .refine((value) => value.parameters.length === countSqlParameters(value.sql), { message: t('athena.params.countMismatch'), path: ['parameters'] });
   const parsed = schema.safeParse(input);
@@ -72,7 +79,7 @@ export async function startQuery(input: StartQueryInput): Promise<StartQueryResu
     const first = Object.values(fieldErrors)[0]?.[0];
     return { ok: false, message: first ?? t('athena.run.invalid'), fieldErrors };
   }
-  const { sql, workGroup, catalog, database, parameters } = parsed.data;
+  const { sql, workGroup, catalog, database, parameters, outputLocation } = parsed.data;
   try {
     const out = await athenaClient(await currentRegion()).send(
       new StartQueryExecutionCommand({
@@ -80,6 +87,7 @@ export async function startQuery(input: StartQueryInput): Promise<StartQueryResu
         WorkGroup: workGroup,
         QueryExecutionContext: { Catalog: catalog, Database: database ?? undefined },
         ExecutionParameters: parameters.length > 0 ? parameters : undefined,
+        ResultConfiguration: outputLocation ? { OutputLocation: outputLocation } : undefined,
       }),
     );
     if (!out.QueryExecutionId) return { ok: false, code: 'InternalServerException', message: 'Athena returned no query execution id.' };

@@ -121,6 +121,14 @@ export const athenaEn = {
   'athena.params.invalidLiteral': 'Each parameter must be a single SQL literal.',
   'athena.params.countMismatch': 'The number of parameters does not match the placeholders (?) in the query.',
 
+  'athena.location.title': 'Set a query result location',
+  'athena.location.description': 'Workgroup {workgroup} has no query result location. Athena needs one to run queries: enter an S3 location for this browser to use.',
+  'athena.location.label': 'Query result location',
+  'athena.location.save': 'Save',
+  'athena.location.edit': 'Edit',
+  'athena.location.inUse': 'Query result location',
+  'athena.location.invalid': 'Enter an S3 location such as s3://bucket/prefix/.',
+
   'athena.run.emptyQuery': 'Enter a query.',
   'athena.run.invalid': 'The query could not be run.',
 

@@ -120,6 +120,14 @@ export const athenaJa: Record<AthenaMessageKey, string> = {
   'athena.params.invalidLiteral': '各パラメータは 1 つの SQL リテラルである必要があります。',
   'athena.params.countMismatch': 'パラメータの数がクエリのプレースホルダー (?) の数と一致しません。',
 
+  'athena.location.title': 'クエリ結果の場所を設定',
+  'athena.location.description': 'ワークグループ {workgroup} にはクエリ結果の場所がありません。Athena でクエリを実行するには必要です。このブラウザで使う S3 の場所を入力してください。',
+  'athena.location.label': 'クエリ結果の場所',
+  'athena.location.save': '保存',
+  'athena.location.edit': '編集',
+  'athena.location.inUse': 'クエリ結果の場所',
+  'athena.location.invalid': 's3://bucket/prefix/ のような S3 の場所を入力してください。',
+
   'athena.run.emptyQuery': 'クエリを入力してください。',
   'athena.run.invalid': 'クエリを実行できませんでした。',
 

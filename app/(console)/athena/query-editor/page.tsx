@@ -76,6 +76,7 @@ export default async function QueryEditorPage({ searchParams }: Props) {
         key={`${region}/${workGroup}`}
         region={region}
         workGroup={workGroup}
+        needsResultLocation={workGroupKnown && !known.find((group) => group.name === workGroup)?.outputLocation}
         catalogs={catalogs}
         catalog={catalog}
         databases={databases}
