@@ -171,7 +171,8 @@ export class ColumnarCache implements ScanAccelerator {
     return {
       enabled: this.enabled,
       pendingDirectories: this.jobs.size + this.settling.size,
-      converting: this.running !== undefined,
+      // A Glue change not yet looked at may bring work: busy until the look is done.
+      converting: this.running !== undefined || this.rebuildTimer !== undefined,
       watchedLocations: this.watched.length,
       segments: segments.length,
       objects: segments.reduce((n, s) => n + s.members.length, 0),
@@ -189,7 +190,7 @@ export class ColumnarCache implements ScanAccelerator {
 
   /** Resolves when no folder waits for conversion or merging (tests, the benchmark). */
   whenIdle(): Promise<void> {
-    if (this.jobs.size === 0 && this.settling.size === 0 && !this.running) return Promise.resolve();
+    if (this.jobs.size === 0 && this.settling.size === 0 && !this.running && !this.rebuildTimer) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -238,6 +239,7 @@ export class ColumnarCache implements ScanAccelerator {
     this.watched = [...next.values()];
     for (const entry of this.watched) if (!before.has(watchKey(entry))) this.scan(entry);
     this.dropUnwatchedSignatures();
+    this.wake();
   }
 
   /** Marks every folder under a location that holds objects. */
