@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { bulkDeliver } from './generate/bulk-deliver';
 import { printReport, type BenchResults } from './report';
 import { measureThroughput } from './steps/api-throughput';
@@ -9,7 +8,7 @@ import { measureBrowser } from './steps/browser';
 import { waitForColumnarCache } from './steps/columnar-status';
 import { writeParquetCopy } from './steps/duckdb-direct';
 import { measureQueryLatency } from './steps/query-latency';
-import { BENCH_LOG_FORMAT, BUCKETS, clients, createBenchFlowLog, createBuckets, deleteFlowLog, deployIntegration } from './steps/setup';
+import { BENCH_LOG_FORMAT, clients, createBenchFlowLog, createBuckets, deleteFlowLog, deployIntegration } from './steps/setup';
 import { parseArgs } from './support/args';
 import { runInterruptTasks } from './support/cleanup';
 import { startBenchServer, type BenchServer } from './support/local-aws-server';
@@ -96,9 +95,7 @@ async function main() {
       gzipLevel: args.gzipLevel,
       workers: args.workers,
       copyDir: dirs.raw,
-      upload: async (key, body) => {
-        await c.s3.send(new PutObjectCommand({ Bucket: BUCKETS.logs, Key: key, Body: body, ContentType: 'application/x-gzip' }));
-      },
+      endpoint: server.endpoint,
       progress: log,
     });
     const serverCpuDelivery = processCpuSeconds(server.pid) - serverCpuBefore;

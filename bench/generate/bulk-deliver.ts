@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,9 +8,9 @@ import type { WindowResult, WorkerInit } from './generate-worker';
 
 /**
  * Generates and delivers a flow log's history fast: generator threads produce whole windows (gzip'd
- * text files, exactly as delivery writes them), the main thread uploads each as an S3 object under
- * the delivery's key (PutObject against local AWS) and keeps a copy for the reference and naive
- * DuckDB runs. Windows go newest first, as delivery backfills.
+ * text files, exactly as delivery writes them) and upload each as an S3 object under the delivery's
+ * key (PutObject against local AWS), keeping a copy for the reference and naive DuckDB runs; this
+ * thread only hands out windows. Windows go newest first, as delivery backfills.
  */
 
 export interface BulkDeliveryOptions {
@@ -23,7 +22,8 @@ export interface BulkDeliveryOptions {
   endBefore: number;
   gzipLevel: number;
   workers: number;
-  upload: (key: string, body: Uint8Array) => Promise<void>;
+  /** Local AWS, where the files are uploaded (PutObject). */
+  endpoint: string;
   /** Directory that receives a copy of every file under its key. */
   copyDir: string;
   progress?: (line: string) => void;
@@ -43,8 +43,8 @@ export interface BulkDeliveryResult {
   cpuSeconds: number;
 }
 
-const UPLOAD_CONCURRENCY = 4;
-const IN_FLIGHT_PER_WORKER = 2;
+/** Windows a generator thread holds: one generating while the previous ones upload. */
+const IN_FLIGHT_PER_WORKER = 3;
 
 export function windowStarts(endBefore: number, days: number): number[] {
   const last = Math.floor(endBefore / WINDOW_SECONDS) * WINDOW_SECONDS - WINDOW_SECONDS;
@@ -71,7 +71,7 @@ export async function bulkDeliver(options: BulkDeliveryOptions): Promise<BulkDel
   const cpuBefore = process.cpuUsage();
   const windows = windowStarts(options.endBefore, options.days);
   const recordsPerWindow = calibrateRecordsPerWindow(options.flowLog, windows, options.records);
-  const init: WorkerInit = { flowLog: options.flowLog, recordsPerWindow, gzipLevel: options.gzipLevel };
+  const init: WorkerInit = { flowLog: options.flowLog, recordsPerWindow, gzipLevel: options.gzipLevel, endpoint: options.endpoint, copyDir: options.copyDir };
   const workerFile = path.join(__dirname, 'generate-worker.ts');
   const workers = Array.from({ length: Math.max(1, options.workers) }, () => {
     const worker = new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(workerFile)});`, { eval: true });
@@ -82,61 +82,41 @@ export async function bulkDeliver(options: BulkDeliveryOptions): Promise<BulkDel
   const totals = { files: 0, records: 0, textBytes: 0, gzipBytes: 0 };
   let next = 0;
   let done = 0;
-  const uploads = new Set<Promise<void>>();
-  const madeDirs = new Set<string>();
-
   try {
     await new Promise<void>((resolve, reject) => {
       const inFlight = new Map<Worker, number>();
       const dispatch = (worker: Worker) => {
-        while ((inFlight.get(worker) ?? 0) < IN_FLIGHT_PER_WORKER && next < windows.length && uploads.size < UPLOAD_CONCURRENCY * 2) {
+        while ((inFlight.get(worker) ?? 0) < IN_FLIGHT_PER_WORKER && next < windows.length) {
           worker.postMessage({ windowStart: windows[next++] });
           inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
         }
-      };
-      const finishOne = () => {
-        done += 1;
-        if (done % 100 === 0 || done === windows.length) {
-          options.progress?.(`  generated ${done}/${windows.length} windows, ${totals.records.toLocaleString('en-US')} records (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-        }
-        if (done === windows.length) void Promise.all(uploads).then(() => resolve(), reject);
       };
       for (const worker of workers) {
         worker.on('error', reject);
         worker.on('message', (result: WindowResult) => {
           inFlight.set(worker, (inFlight.get(worker) ?? 1) - 1);
-          if (result.records === 0) {
-            finishOne();
-            dispatch(worker);
+          if (result.error) {
+            reject(new Error(`window ${result.windowStart}: ${result.error}`));
             return;
           }
-          totals.files += 1;
-          totals.records += result.records;
-          totals.textBytes += result.textBytes;
-          totals.gzipBytes += result.body.byteLength;
-          const upload = (async () => {
-            const copy = path.join(options.copyDir, result.key);
-            const dir = path.dirname(copy);
-            if (!madeDirs.has(dir)) {
-              await fs.promises.mkdir(dir, { recursive: true });
-              madeDirs.add(dir);
-            }
-            await Promise.all([fs.promises.writeFile(copy, result.body), options.upload(result.key, result.body)]);
-          })();
-          uploads.add(upload);
-          upload
-            .then(() => {
-              uploads.delete(upload);
-              finishOne();
-              for (const w of workers) dispatch(w);
-            })
-            .catch(reject);
-          dispatch(worker);
+          if (result.records > 0) {
+            totals.files += 1;
+            totals.records += result.records;
+            totals.textBytes += result.textBytes;
+            totals.gzipBytes += result.gzipBytes;
+          }
+          done += 1;
+          if (done % 200 === 0 || done === windows.length) {
+            options.progress?.(`  delivered ${done}/${windows.length} windows, ${totals.records.toLocaleString('en-US')} records (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+          }
+          if (done === windows.length) resolve();
+          else dispatch(worker);
         });
         dispatch(worker);
       }
     });
   } finally {
+    for (const worker of workers) worker.postMessage({ close: true });
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   const cpu = process.cpuUsage(cpuBefore);

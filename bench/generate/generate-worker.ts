@@ -1,52 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { FlowLogRecord } from '../../server/local-aws/services/ec2/ec2-store';
-import { trafficSpec, windowObjectKey } from '../../server/local-aws/traffic/flow-log-delivery';
 import { textLines } from '../../server/local-aws/traffic/encode-window';
+import { trafficSpec, windowObjectKey } from '../../server/local-aws/traffic/flow-log-delivery';
 import { generateRecords } from '../../server/local-aws/traffic/generate-records';
+import { S3Putter } from '../support/s3-put';
 
 /**
- * One generator thread: windows in, gzip'd text flow-log files out. Each file is exactly what
+ * One generator thread: windows in, flow-log files in local S3 out. Each file is exactly what
  * delivery writes for that flow log and window — `generateRecords` (the delivery's own generator),
  * `textLines` (its encoder: header line, '-' for null), the object key from `windowObjectKey` — only
- * compressed at a faster gzip level. Every value is ASCII, so latin1 is the cheapest exact encoding.
+ * compressed at a faster gzip level. The thread uploads it (PutObject) and keeps a copy for the
+ * benchmark's direct DuckDB runs. Every value is ASCII, so latin1 is the cheapest exact encoding.
  */
 
 export interface WorkerInit {
   flowLog: FlowLogRecord;
   recordsPerWindow: number;
   gzipLevel: number;
+  endpoint: string;
+  copyDir: string;
 }
 
 export interface WindowResult {
   windowStart: number;
-  key: string;
   records: number;
   textBytes: number;
-  /** Empty when the window had no records (AWS writes no file then). */
-  body: Uint8Array;
+  gzipBytes: number;
+  error?: string;
 }
 
 let init: WorkerInit | undefined;
+let putter: S3Putter | undefined;
+const madeDirs = new Set<string>();
 
-parentPort!.on('message', (message: { init?: WorkerInit; windowStart?: number }) => {
+async function deliver(windowStart: number): Promise<WindowResult> {
+  const { flowLog, recordsPerWindow, gzipLevel, copyDir } = init!;
+  const window = generateRecords(trafficSpec(flowLog), windowStart, { recordsPerWindow });
+  // AWS writes no file for a window without records.
+  if (window.records.length === 0) return { windowStart, records: 0, textBytes: 0, gzipBytes: 0 };
+  const { bucket, key } = windowObjectKey(flowLog, windowStart);
+  const text = Buffer.from(textLines(window), 'latin1');
+  const body = zlib.gzipSync(text, { level: gzipLevel });
+  const copy = path.join(copyDir, key);
+  const dir = path.dirname(copy);
+  if (!madeDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  await Promise.all([fs.promises.writeFile(copy, body), putter!.put(bucket, key, body, 'application/x-gzip')]);
+  return { windowStart, records: window.records.length, textBytes: text.length, gzipBytes: body.length };
+}
+
+parentPort!.on('message', (message: { init?: WorkerInit; windowStart?: number; close?: boolean }) => {
   if (message.init) {
     init = message.init;
+    putter = new S3Putter(init.endpoint);
+    return;
+  }
+  if (message.close) {
+    putter?.close();
     return;
   }
   if (!init || message.windowStart === undefined) return;
-  const { flowLog, recordsPerWindow, gzipLevel } = init;
-  const window = generateRecords(trafficSpec(flowLog), message.windowStart, { recordsPerWindow });
-  const { key } = windowObjectKey(flowLog, message.windowStart);
-  if (window.records.length === 0) {
-    const empty: WindowResult = { windowStart: message.windowStart, key, records: 0, textBytes: 0, body: new Uint8Array(0) };
-    parentPort!.postMessage(empty);
-    return;
-  }
-  const text = Buffer.from(textLines(window), 'latin1');
-  const gz = zlib.gzipSync(text, { level: gzipLevel });
-  // Transfer, not copy — but only a buffer that owns its whole ArrayBuffer (small ones share a pool).
-  const body = gz.byteOffset === 0 && gz.buffer.byteLength === gz.byteLength ? new Uint8Array(gz.buffer) : new Uint8Array(gz);
-  const result: WindowResult = { windowStart: message.windowStart, key, records: window.records.length, textBytes: text.length, body };
-  parentPort!.postMessage(result, [body.buffer as ArrayBuffer]);
+  const windowStart = message.windowStart;
+  deliver(windowStart).then(
+    (result) => parentPort!.postMessage(result),
+    (error: Error) => parentPort!.postMessage({ windowStart, records: 0, textBytes: 0, gzipBytes: 0, error: error.message } satisfies WindowResult),
+  );
 });

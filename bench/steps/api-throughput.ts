@@ -120,7 +120,7 @@ async function capture(client: SdkClient, command: unknown): Promise<SignedReque
         method: request.method,
         path: `${request.path}${query ? `?${query}` : ''}`,
         headers: { ...request.headers },
-        body: typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? Buffer.from(body) : undefined,
+        body: typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined,
       };
       if (body !== undefined && body !== null && captured.body === undefined) throw new Error(`cannot replay a ${typeof body} request body`);
       return next(args);
