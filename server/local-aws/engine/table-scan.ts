@@ -204,14 +204,10 @@ export class TableCatalog {
       },
       build: async (parquetColumns) => {
         const selects: string[] = [];
+        const columnar = columnarScan(table, groups);
+        if (columnar) selects.push(columnar);
         for (const group of groups) {
           const partitionColumns = table.partitionKeys.map((k, i) => `${partitionValueSql(group.partition.values[i], k.type)} AS ${quoteIdentifier(k.name)}`);
-          if (group.columnar.length > 0) {
-            // Columnar copies hold the table's columns already typed: plain column references let
-            // DuckDB push projections and filters into the Parquet scan.
-            const columns = table.columns.map((c) => quoteIdentifier(c.name));
-            selects.push(`SELECT ${[...columns, ...partitionColumns].join(', ')} FROM read_parquet(${sqlList(group.columnar)})`);
-          }
           if (group.files.length === 0) continue;
           if (format.kind === 'parquet') {
             const paths = group.files.map((f) => f.path);
@@ -265,6 +261,38 @@ export class TableCatalog {
     }
     return out;
   }
+}
+
+/** The read_parquet virtual column naming each row's file; no table column can be called this. */
+const FILE_COLUMN = '__athena_file';
+
+/**
+ * One scan over the columnar copies of every chosen partition. Their files hold the table's columns
+ * already typed, so plain column references let DuckDB push projections and filters into the
+ * Parquet scan; and one read_parquet (rather than a UNION ALL per partition) keeps DuckDB's late
+ * materialization for ORDER BY … LIMIT. Each file's partition values come from its name.
+ */
+function columnarScan(table: CatalogTable, groups: { partition: PartitionSource; columnar: string[] }[]): string | undefined {
+  const withCopies = groups.filter((g) => g.columnar.length > 0);
+  if (withCopies.length === 0) return undefined;
+  const columns = table.columns.map((c) => quoteIdentifier(c.name));
+  const files = withCopies.flatMap((g) => g.columnar);
+  const single = withCopies.length === 1 || table.partitionKeys.length === 0;
+  if (!single && new Set(files).size !== files.length) {
+    // Overlapping partition locations share a file: each partition reads it with its own values.
+    return withCopies
+      .map((g) => {
+        const partitionColumns = table.partitionKeys.map((k, i) => `${partitionValueSql(g.partition.values[i], k.type)} AS ${quoteIdentifier(k.name)}`);
+        return `SELECT ${[...columns, ...partitionColumns].join(', ')} FROM read_parquet(${sqlList(g.columnar)})`;
+      })
+      .join('\nUNION ALL\n');
+  }
+  const partitionColumns = table.partitionKeys.map((k, i) => {
+    if (single) return `${partitionValueSql(withCopies[0].partition.values[i], k.type)} AS ${quoteIdentifier(k.name)}`;
+    const cases = withCopies.flatMap((g) => g.columnar.map((file) => `WHEN ${quoteString(file)} THEN ${partitionValueSql(g.partition.values[i], k.type)}`));
+    return `CASE ${FILE_COLUMN} ${cases.join(' ')} END AS ${quoteIdentifier(k.name)}`;
+  });
+  return `SELECT ${[...columns, ...partitionColumns].join(', ')} FROM read_parquet(${sqlList(files)}${single ? '' : `, filename = '${FILE_COLUMN}'`})`;
 }
 
 export function catalogTable(glueTable: GlueTable): CatalogTable {
