@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { GlueColumn, GluePartition, GlueStore, GlueTable } from '../services/glue/glue-store';
-import type { ObjectRecord, S3Store } from '../services/s3/s3-store';
+import type { ObjectSummary, S3Store } from '../services/s3/s3-store';
 import type { AstNode, DuckDbParser } from './duckdb-sandbox';
 import { at, QueryFailure } from './query-errors';
 import { duckdbType, glueColumnType, type SqlType } from './sql-types';
@@ -67,7 +67,7 @@ export interface PlannedScan {
  * are read as text. The copies stay on disk until `release`.
  */
 export interface ScanAccelerator {
-  cover(table: CatalogTable, format: TextFormat, objects: ObjectRecord[]): { files: string[]; rest: ObjectRecord[]; release(): void };
+  cover(table: CatalogTable, format: TextFormat, objects: readonly ObjectSummary[]): { files: string[]; rest: readonly ObjectSummary[]; release(): void };
 }
 
 export type TextFormat = Exclude<Format, { kind: 'parquet' }>;
@@ -75,6 +75,17 @@ export type TextFormat = Exclude<Format, { kind: 'parquet' }>;
 export type Format = { kind: 'text'; delimiter: string; skipHeader: number; nullFormat: string } | { kind: 'csv'; separator: string; quote: string; escape: string; skipHeader: number } | { kind: 'parquet' };
 
 export class TableCatalog {
+  /** Listings by location, kept while the bucket's listing version is unchanged (see S3Store). */
+  private readonly listings = new Map<string, { version: number; objects: readonly ObjectSummary[] }>();
+  /** Object file paths of listed objects, worked out once per listing. */
+  private readonly paths = new WeakMap<ObjectSummary, string>();
+
+  private pathOf(object: ObjectSummary): string {
+    let path = this.paths.get(object);
+    if (path === undefined) this.paths.set(object, (path = this.s3.files.pathOf(object.fileId)));
+    return path;
+  }
+
   constructor(
     private readonly glue: GlueStore,
     private readonly s3: S3Store,
@@ -176,7 +187,7 @@ export class TableCatalog {
       const objects = this.objectsUnder(partition.location);
       if (objects.length === 0) continue;
       for (const o of objects) {
-        files.push({ path: this.s3.files.pathOf(o.fileId), size: o.size, compression: 'none' });
+        files.push({ path: this.pathOf(o), size: o.size, compression: 'none' });
         bytes += o.size;
       }
       let textObjects = objects;
@@ -188,7 +199,7 @@ export class TableCatalog {
         textObjects = covered.rest;
       }
       const partFiles = textObjects.map((o) => {
-        const path = this.s3.files.pathOf(o.fileId);
+        const path = this.pathOf(o);
         return { path, size: o.size, compression: format.kind === 'parquet' ? ('none' as const) : sniffCompression(path, o.key) };
       });
       groups.push({ partition, files: partFiles, columnar });
@@ -239,14 +250,31 @@ export class TableCatalog {
   }
 
   /** Objects under an s3:// location, recursively, without Hive-hidden files and folder markers. */
-  objectsUnder(location: string): ObjectRecord[] {
+  objectsUnder(location: string): readonly ObjectSummary[] {
     const parsed = parseS3Location(location);
     if (!parsed || !this.s3.getBucket(parsed.bucket)) return [];
     const prefix = parsed.key === '' || parsed.key.endsWith('/') ? parsed.key : `${parsed.key}/`;
-    const out: ObjectRecord[] = [];
+    const version = this.s3.listingVersion(parsed.bucket);
+    const cacheKey = `${parsed.bucket}/${prefix}`;
+    const cached = this.listings.get(cacheKey);
+    if (cached && cached.version === version) {
+      this.listings.delete(cacheKey);
+      this.listings.set(cacheKey, cached);
+      return cached.objects;
+    }
+    const objects = Object.freeze(this.listObjectsUnder(parsed.bucket, prefix));
+    this.listings.delete(cacheKey);
+    this.listings.set(cacheKey, { version, objects });
+    // A small LRU: the least recently used listing goes once 256 locations are kept.
+    if (this.listings.size > 256) this.listings.delete(this.listings.keys().next().value!);
+    return objects;
+  }
+
+  private listObjectsUnder(bucket: string, prefix: string): ObjectSummary[] {
+    const out: ObjectSummary[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = this.s3.scanKeys(parsed.bucket, { ...(after === undefined ? { from: prefix } : { after }), limit: 1000 });
+      const page = this.s3.scanSummaries(bucket, { ...(after === undefined ? { from: prefix } : { after }), limit: 1000 });
       if (page.length === 0) break;
       for (const object of page) {
         if (!object.key.startsWith(prefix)) return out;

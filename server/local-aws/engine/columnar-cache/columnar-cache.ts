@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { GlueStore } from '../../services/glue/glue-store';
-import type { ObjectRecord, S3Store } from '../../services/s3/s3-store';
+import type { ObjectSummary, S3Store } from '../../services/s3/s3-store';
 import type { Db } from '../../store/database';
 import { castText, catalogTable, parseS3Location, readText, sniffCompression, tableFormat, TableCatalog, type CatalogTable, type ScanAccelerator, type TextFormat } from '../table-scan';
 import { quoteIdentifier } from '../trino-lexer';
@@ -96,6 +96,8 @@ export class ColumnarCache implements ScanAccelerator {
   private closed = false;
   private readonly stats = { conversions: 0, merges: 0, busyMs: 0, readColumnar: 0, readAsText: 0, lastError: undefined as string | undefined };
   private readonly idleWaiters: (() => void)[] = [];
+  /** A query plans each partition with the same table object: its conversion spec is worked out once. */
+  private readonly specs = new WeakMap<CatalogTable, ConversionSpec>();
 
   constructor(
     db: Db,
@@ -137,30 +139,46 @@ export class ColumnarCache implements ScanAccelerator {
 
   // ---------------------------------------------------------------- the query side
 
-  cover(table: CatalogTable, format: TextFormat, objects: ObjectRecord[]): { files: string[]; rest: ObjectRecord[]; release(): void } {
+  cover(table: CatalogTable, format: TextFormat, objects: ObjectSummary[]): { files: string[]; rest: ObjectSummary[]; release(): void } {
     if (!this.enabled || objects.length === 0) return { files: [], rest: objects, release: () => undefined };
-    const spec = conversionSpec(table, format);
-    const byFolder = new Map<string, ObjectRecord[]>();
+    let spec = this.specs.get(table);
+    if (!spec) {
+      spec = conversionSpec(table, format);
+      this.specs.set(table, spec);
+    }
+    // Objects by folder; within a folder, by key.
+    const folders = new Map<string, { bucket: string; folder: string; objects: Map<string, ObjectSummary> }>();
     for (const o of objects) {
       const folder = folderOf(o.key);
-      const list = byFolder.get(`${o.bucket}\u0000${folder}`);
-      if (list) list.push(o);
-      else byFolder.set(`${o.bucket}\u0000${folder}`, [o]);
+      const id = `${o.bucket}/${folder}`;
+      let entry = folders.get(id);
+      if (!entry) folders.set(id, (entry = { bucket: o.bucket, folder, objects: new Map() }));
+      entry.objects.set(o.key, o);
     }
     const chosen: Segment[] = [];
-    const covered = new Set<string>();
-    for (const [id, list] of byFolder) {
-      const [bucket, folder] = id.split('\u0000');
-      const current = new Map(list.map((o) => [o.key, o]));
+    const covered = new Set<ObjectSummary>();
+    for (const { bucket, folder, objects: current } of folders.values()) {
       for (const segment of this.index.segments(spec.signature, bucket, folder)) {
-        if (!segment.members.every((m) => isCurrent(m, current.get(m.key)) && !covered.has(`${bucket}\u0000${m.key}`))) continue;
+        let usable = true;
+        for (const m of segment.members) {
+          const o = current.get(m.key);
+          if (!o || !isCurrent(m, o) || covered.has(o)) {
+            usable = false;
+            break;
+          }
+        }
+        if (!usable) continue;
         chosen.push(segment);
-        for (const m of segment.members) covered.add(`${bucket}\u0000${m.key}`);
+        for (const m of segment.members) covered.add(current.get(m.key)!);
       }
       // Objects no segment covers yet (landed before the table existed, or a missed event): convert them.
-      if (list.some((o) => !covered.has(`${bucket}\u0000${o.key}`) && !this.failed.has(failureKey(spec, o)))) this.markDirty(spec, bucket, folder, 'found');
+      for (const o of current.values()) {
+        if (covered.has(o) || this.failed.has(failureKey(spec, o))) continue;
+        this.markDirty(spec, bucket, folder, 'found');
+        break;
+      }
     }
-    const rest = covered.size === 0 ? objects : objects.filter((o) => !covered.has(`${o.bucket}\u0000${o.key}`));
+    const rest = covered.size === 0 ? objects : objects.filter((o) => !covered.has(o));
     this.stats.readColumnar += objects.length - rest.length;
     this.stats.readAsText += rest.length;
     return { files: chosen.map((s) => s.path), rest, release: this.index.lease(chosen) };
@@ -332,11 +350,11 @@ export class ColumnarCache implements ScanAccelerator {
   }
 
   /** The objects directly in one folder that a scan of its table would read (Hive-hidden names skipped). */
-  private folderObjects(bucket: string, folder: string): ObjectRecord[] {
-    const out: ObjectRecord[] = [];
+  private folderObjects(bucket: string, folder: string): ObjectSummary[] {
+    const out: ObjectSummary[] = [];
     let after: string | undefined;
     for (;;) {
-      const page = this.s3.scanKeys(bucket, { ...(after === undefined ? { from: folder } : { after }), limit: 1000 });
+      const page = this.s3.scanSummaries(bucket, { ...(after === undefined ? { from: folder } : { after }), limit: 1000 });
       if (page.length === 0) return out;
       for (const object of page) {
         if (!object.key.startsWith(folder)) return out;
@@ -367,7 +385,7 @@ export class ColumnarCache implements ScanAccelerator {
     await this.mergeFolder(job, false);
   }
 
-  private async convertObjects(spec: ConversionSpec, bucket: string, folder: string, objects: ObjectRecord[]) {
+  private async convertObjects(spec: ConversionSpec, bucket: string, folder: string, objects: ObjectSummary[]) {
     const sources = objects.map((o) => {
       const file = this.s3.files.pathOf(o.fileId);
       return { path: file, compression: sniffCompression(file, o.key) };
@@ -443,6 +461,6 @@ function conversionSpec(table: CatalogTable, format: TextFormat): ConversionSpec
 
 const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);
 const watchKey = (w: Watched) => `${w.spec.signature}\u0000${w.bucket}\u0000${w.prefix}`;
-const memberOf = (o: ObjectRecord): SegmentMember => ({ key: o.key, etag: o.etag, size: o.size });
-const isCurrent = (member: SegmentMember, object: ObjectRecord | undefined) => object !== undefined && object.etag === member.etag && object.size === member.size;
-const failureKey = (spec: ConversionSpec, o: ObjectRecord) => `${spec.signature}\u0000${o.bucket}\u0000${o.key}\u0000${o.etag}`;
+const memberOf = (o: ObjectSummary): SegmentMember => ({ key: o.key, etag: o.etag, size: o.size });
+const isCurrent = (member: SegmentMember, object: ObjectSummary | undefined) => object !== undefined && object.etag === member.etag && object.size === member.size;
+const failureKey = (spec: ConversionSpec, o: ObjectSummary) => `${spec.signature}\u0000${o.bucket}\u0000${o.key}\u0000${o.etag}`;

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GlueStore, GlueTable } from '../../services/glue/glue-store';
-import type { ObjectRecord, S3Store } from '../../services/s3/s3-store';
+import type { ObjectSummary, S3Store } from '../../services/s3/s3-store';
 import { castText, catalogTable, TableCatalog, tableFormat, type CatalogTable, type TextFormat } from '../table-scan';
 import { quoteIdentifier } from '../trino-lexer';
 import { SegmentWriter } from './segment-writer';
@@ -76,14 +76,15 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The scan SQL the engine builds for the given days, with or without columnar copies of their objects. */
 async function scanSql(columnar: boolean, days = DAYS): Promise<string> {
-  const objects = DAYS.map((day, d) => ({ bucket: 'bucket', key: `logs/day=${day}/a.log.gz`, fileId: `day${day}`, size: fs.statSync(textFiles[d]).size, etag: `"e${d}"` }) as ObjectRecord);
+  const objects = DAYS.map((day, d) => ({ bucket: 'bucket', key: `logs/day=${day}/a.log.gz`, fileId: `day${day}`, size: fs.statSync(textFiles[d]).size, etag: `"e${d}"` }) as ObjectSummary);
   const s3 = {
     getBucket: () => ({ name: 'bucket', region: 'us-east-1', createdAt: new Date(0) }),
-    scanKeys: (_bucket: string, options: { from?: string; after?: string }) => (options.after ? [] : objects.filter((o) => o.key.startsWith(options.from ?? ''))),
+    listingVersion: () => 0,
+    scanSummaries: (_bucket: string, options: { from?: string; after?: string }) => (options.after ? [] : objects.filter((o) => o.key.startsWith(options.from ?? ''))),
     files: { pathOf: (fileId: string) => path.join(dir, 'objects', fileId) },
   } as unknown as S3Store;
   const accelerator = {
-    cover: (_t: CatalogTable, _f: TextFormat, listed: ObjectRecord[]) => ({ files: listed.map((o) => segments[objects.indexOf(o)]), rest: [], release: () => undefined }),
+    cover: (_t: CatalogTable, _f: TextFormat, listed: ObjectSummary[]) => ({ files: listed.map((o) => segments[objects.indexOf(o)]), rest: [], release: () => undefined }),
   };
   const catalog = new TableCatalog({} as GlueStore, s3, columnar ? accelerator : undefined);
   const scan = catalog.plan(

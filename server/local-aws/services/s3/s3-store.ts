@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/database';
 import type { ObjectFiles, StoredFile } from '../../store/object-files';
 
@@ -30,6 +31,9 @@ export interface ObjectRecord extends ObjectHeaders {
   partSizes?: number[];
 }
 
+/** What reading an object's body needs: a table scan lists thousands of these per query. */
+export type ObjectSummary = Pick<ObjectRecord, 'bucket' | 'key' | 'fileId' | 'size' | 'etag'>;
+
 interface ObjectRow {
   bucket: string;
   key: string;
@@ -54,6 +58,19 @@ export class S3Store {
     readonly db: Db,
     readonly files: ObjectFiles,
   ) {}
+
+  /**
+   * Bumped in the same synchronous step as every change to a bucket's objects (inside the
+   * transaction): a listing read at one version is exactly current while the version is unchanged,
+   * so readers (Athena's table scans) can keep it.
+   */
+  private readonly versions = new Map<string, number>();
+  listingVersion(bucket: string): number {
+    return this.versions.get(bucket) ?? 0;
+  }
+  private changed(bucket: string) {
+    this.versions.set(bucket, (this.versions.get(bucket) ?? 0) + 1);
+  }
 
   /** Observers notified after an object is written or removed (flow-log tables, acceleration). */
   private readonly listeners: ((event: { type: 'put' | 'delete'; bucket: string; key: string }) => void)[] = [];
@@ -180,6 +197,7 @@ export class S3Store {
         JSON.stringify(checksums),
         input.partSizes ? JSON.stringify(input.partSizes) : null,
       );
+    this.changed(bucket);
     const record: ObjectRecord = {
       bucket,
       key,
@@ -207,7 +225,10 @@ export class S3Store {
       const id = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
         | string
         | undefined;
-      if (id) this.db.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ?').run(bucket, key);
+      if (id) {
+        this.db.prepare('DELETE FROM s3_objects WHERE bucket = ? AND key = ?').run(bucket, key);
+        this.changed(bucket);
+      }
       return id;
     })();
     if (!fileId) return false;
@@ -241,6 +262,22 @@ export class S3Store {
       .all(...args) as ObjectRow[];
     return rows.map(toRecord);
   }
+
+  /**
+   * `scanKeys` for callers that only read bodies (Athena's table scans): key, file, size and ETag,
+   * without decoding headers, user metadata and checksums — a fifth of the cost per object.
+   */
+  scanSummaries(bucket: string, options: { after?: string; from?: string; limit: number }): ObjectSummary[] {
+    const after = options.after !== undefined;
+    // Rows as arrays: better-sqlite3 builds them faster than keyed objects.
+    const statement = (this.summaryStatements[after ? 'after' : 'from'] ??= this.db
+      .prepare(`SELECT key, file_id, size, etag FROM s3_objects WHERE bucket = ? AND key ${after ? '>' : '>='} ? ORDER BY key LIMIT ?`)
+      .raw());
+    const rows = statement.all(bucket, (after ? options.after : options.from) ?? '', options.limit) as [string, string, number, string][];
+    return rows.map(([key, fileId, size, etag]) => ({ bucket, key, fileId, size, etag }));
+  }
+
+  private readonly summaryStatements: { after?: Statement; from?: Statement } = {};
 
   private emit(event: { type: 'put' | 'delete'; bucket: string; key: string }) {
     for (const listener of this.listeners) {
