@@ -155,7 +155,16 @@ async function main() {
 
     if (args.sections.has('browser')) {
       sampler.mark('browser');
-      const browser = await measureBrowser({ localEndpoint: server.endpoint, workGroup: integration.workGroup, database: integration.database, table: integration.table, progress: log });
+      log('browser: the console in Chromium');
+      const browser = await measureBrowser({
+        localEndpoint: server.endpoint,
+        athena: c.athena,
+        workGroup: integration.workGroup,
+        database: integration.database,
+        table: integration.table,
+        runs: 5,
+        progress: log,
+      });
       results.browser = browser;
       if (browser.skipped) results.notes.push(browser.skipped);
     }

@@ -103,7 +103,9 @@ export function printReport(r: BenchResults) {
     const b = r.browser;
     out.push(
       '',
-      `Browser: Run TopTalkers → rows painted ${ms(b.clickToRowsMs)} ms, engine ${ms(b.engineMs)} ms → UI overhead ${ms(b.uiOverheadMs)} ms; scrolling 10,000 rows: frame p50 ${b.scrollFrameP50Ms?.toFixed(1)} ms, p95 ${b.scrollFrameP95Ms?.toFixed(1)} ms`,
+      `Browser (production build, Chromium): click Run on TopTalkers → rows painted ${ms(b.clickToRowsMs)} ms (median of ${b.runs?.length ?? 0});`,
+      `  engine ${ms(b.engineMs)} ms → UI overhead after the engine ${ms(b.uiOverheadMs)} ms (after the whole server-side time of ${ms(b.serverTotalMs)} ms: ${ms(b.uiOverheadAfterServerMs)} ms)`,
+      `  scrolling 10,000 result rows, ten a frame: ${b.scrollFrames} frames, p50 ${b.scrollFrameP50Ms?.toFixed(1)} ms, p95 ${b.scrollFrameP95Ms?.toFixed(1)} ms, max ${b.scrollFrameMaxMs?.toFixed(0)} ms, ${b.scrollSlowFrames} over 20 ms`,
     );
   }
   out.push('', ...targetLines(r));
