@@ -31,12 +31,15 @@ const BASE_OPTIONS = {
   integer_division: 'true',
 };
 
-async function lockDown(connection: DuckDBConnection, allowedPaths: string[], allowedDirectories: string[]) {
-  await connection.run("SET TimeZone = 'UTC'");
-  await connection.run(`SET allowed_paths = ${sqlList(allowedPaths)}`);
-  await connection.run(`SET allowed_directories = ${sqlList(allowedDirectories)}`);
-  await connection.run('SET enable_external_access = false');
-  await connection.run('SET lock_configuration = true');
+/** The settings that fence a connection in, as one batch (one round trip to DuckDB's threads, not five). */
+function lockDownSql(allowedPaths: string[], allowedDirectories: string[]): string {
+  return [
+    "SET TimeZone = 'UTC'",
+    `SET allowed_paths = ${sqlList(allowedPaths)}`,
+    `SET allowed_directories = ${sqlList(allowedDirectories)}`,
+    'SET enable_external_access = false',
+    'SET lock_configuration = true',
+  ].join(';\n');
 }
 
 function sqlList(values: string[]): string {
@@ -91,8 +94,7 @@ export class SandboxFactory {
     try {
       instance = await this.take();
       connection = await instance.connect();
-      await connection.run(`SET temp_directory = ${sqlList([spill]).slice(1, -1)}`);
-      await lockDown(connection, allowedPaths, [`${spill}/`]);
+      await connection.run(`SET temp_directory = ${sqlList([spill]).slice(1, -1)};\n${lockDownSql(allowedPaths, [`${spill}/`])}`);
     } catch (error) {
       connection?.closeSync();
       instance?.closeSync();
@@ -104,12 +106,15 @@ export class SandboxFactory {
     return {
       connection: opened,
       close() {
-        try {
-          opened.closeSync();
-        } finally {
-          owned.closeSync();
-          fs.rmSync(spill, { recursive: true, force: true });
-        }
+        // Tearing an instance down frees its buffers, which takes milliseconds: not on the query's path.
+        setImmediate(() => {
+          try {
+            opened.closeSync();
+          } finally {
+            owned.closeSync();
+            fs.rmSync(spill, { recursive: true, force: true });
+          }
+        });
       },
     };
   }
@@ -134,12 +139,19 @@ export async function openSandbox(settings: DuckDbSettings, queryId: string, all
 /** The parser instance: json_serialize_sql / json_deserialize_sql and small constant evaluations. */
 export class DuckDbParser {
   private instance?: Promise<DuckDBInstance>;
+  /**
+   * Both directions are pure functions of their text, and a console runs the same saved queries
+   * over and over (StartQueryExecution parses once to check, the run once more): their answers are
+   * kept as text, so every caller still gets a tree of its own to rewrite.
+   */
+  private readonly serialized = new TextCache(256);
+  private readonly deserialized = new TextCache(256);
 
   private async connect(): Promise<DuckDBConnection> {
     this.instance ??= (async () => {
       const instance = await DuckDBInstance.create(':memory:', { ...BASE_OPTIONS, threads: '1', memory_limit: '128MB' });
       const connection = await instance.connect();
-      await lockDown(connection, [], []);
+      await connection.run(lockDownSql([], []));
       connection.closeSync();
       return instance;
     })();
@@ -158,13 +170,23 @@ export class DuckDbParser {
 
   /** DuckDB's syntax tree of `sql` as JSON, or the parser's error. */
   async serialize(sql: string): Promise<SerializedSql> {
-    const text = await this.scalar('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+    let text = this.serialized.get(sql);
+    if (text === undefined) {
+      text = await this.scalar('SELECT json_serialize_sql($1::VARCHAR)', [sql]);
+      this.serialized.set(sql, text);
+    }
     return parseAstJson<SerializedSql>(text);
   }
 
   /** SQL text back from a (rewritten) syntax tree. */
   async deserialize(tree: SerializedSql): Promise<string> {
-    return this.scalar('SELECT json_deserialize_sql($1::JSON)', [stringifyAst(tree)]);
+    const json = stringifyAst(tree);
+    let sql = this.deserialized.get(json);
+    if (sql === undefined) {
+      sql = await this.scalar('SELECT json_deserialize_sql($1::JSON)', [json]);
+      this.deserialized.set(json, sql);
+    }
+    return sql;
   }
 
   /** Runs a query with no table access (partition predicates over VALUES); rows as JSON. */
@@ -180,6 +202,28 @@ export class DuckDbParser {
 
   close() {
     void this.instance?.then((instance) => instance.closeSync()).catch(() => undefined);
+  }
+}
+
+/** A small least-recently-used map of text to text. */
+class TextCache {
+  private readonly entries = new Map<string, string>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): string | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: string) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }
 

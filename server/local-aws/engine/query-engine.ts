@@ -168,7 +168,9 @@ export class QueryEngine {
     checkCancelled(control);
 
     // One scan view per table reference, over the partitions its predicates leave.
-    const viewPrefix = `${INTERNAL_PREFIX}_${request.queryId.replace(/[^0-9a-z]/gi, '').slice(0, 12)}_`;
+    // Each query has a DuckDB of its own, so the names need not differ between queries; that they do
+    // not lets a repeated query's final SQL come from the parser's cache.
+    const viewPrefix = `${INTERNAL_PREFIX}_scan_`;
     for (const [index, ref] of analyzer.tables.entries()) {
       const all = this.catalog.partitions(request.region, ref.table);
       const chosen = await this.catalog.prune(this.parser, ref.table, all, ref.partitionPredicates);

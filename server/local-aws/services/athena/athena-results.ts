@@ -83,11 +83,6 @@ export class ResultFileWriter {
   }
 }
 
-export async function writeSmallObject(s3: S3Store, location: S3Location, body: Buffer, contentType: string) {
-  const stored = await s3.files.write(body);
-  return s3.commitObject(location.bucket, location.key, stored, { contentType }, {}, {});
-}
-
 // ---------------------------------------------------------------- .metadata protobuf
 
 function varint(n: number): number[] {

@@ -3,7 +3,7 @@ import type { ColumnInfo } from '../../engine/column-info';
 import { QueryFailure } from '../../engine/query-errors';
 import { QueryCancelled, type QueryControl, type QueryEngine } from '../../engine/query-engine';
 import type { S3Store } from '../s3/s3-store';
-import { encodeResultMetadata, parseOutputLocation, ResultFileWriter, writeSmallObject } from './athena-results';
+import { encodeResultMetadata, parseOutputLocation, ResultFileWriter } from './athena-results';
 import type { AthenaStore, QueryExecution, QueryExecutionInternal } from './athena-store';
 
 /**
@@ -166,12 +166,17 @@ export class QueryRunner {
       }
       const writeStarted = Date.now();
       const contentType = kind === 'csv' || record.SubstatementType === 'DESCRIBE_TABLE' || record.SubstatementType === 'SHOW_CREATE_TABLE' ? 'application/octet-stream' : 'binary/octet-stream';
-      const object = await writer.commit(target, contentType);
-      writer = undefined;
-      if (columns.length > 0) {
-        const metadataId = kind === 'csv' ? engineQueryId() : id;
-        await writeSmallObject(this.s3, { bucket: target.bucket, key: `${target.key}.metadata` }, encodeResultMetadata(metadataId, columns), contentType);
+      // The .metadata sidecar is written (and fsynced) while the result file is finished, not after it.
+      const metadataFile = columns.length > 0 ? this.s3.files.write(encodeResultMetadata(kind === 'csv' ? engineQueryId() : id, columns)) : undefined;
+      let object: Awaited<ReturnType<ResultFileWriter['commit']>>;
+      try {
+        object = await writer.commit(target, contentType);
+      } catch (error) {
+        await metadataFile?.then((file) => this.s3.files.remove(file.fileId)).catch(() => undefined);
+        throw error;
       }
+      writer = undefined;
+      if (metadataFile) this.s3.commitObject(target.bucket, `${target.key}.metadata`, await metadataFile, { contentType }, {}, {});
       if (control.cancelled) return;
       const finished = Date.now();
       internal.columns = columns;
