@@ -1,25 +1,29 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { QueryExecutionSummary } from '@/server/data/athena';
+import type { QueryExecutionSummary, ResultPage } from '@/server/data/athena';
 import type { Loaded } from './data-panel';
 import { isTerminal } from './query-status';
 
-const FIRST_POLL_MS = 150;
-const MAX_POLL_MS = 2000;
-const BACKOFF = 1.5;
+/** How long one poll may wait on the server for news (the route caps it too). */
+const POLL_WAIT_MS = 2000;
+/** A pause between polls once a query has run a while, so a long query is not watched at full rate. */
+const SLOW_AFTER_MS = 30_000;
+const SLOW_PAUSE_MS = 1000;
 
 /**
- * Polls one query execution until it finishes: a short first delay so fast queries show at once,
- * then backing off to every two seconds. Renders nothing. Uses a GET route, so polling never waits
- * behind (or holds up) the page's server actions.
+ * Watches one query execution until it finishes. Each poll is a GET that the server holds until the
+ * state changes or two seconds pass, so a finished query is seen within one short server-side
+ * interval rather than a browser back-off step; the poll that sees SUCCEEDED brings the first
+ * results page with it. Renders nothing. A GET route, so polling never waits behind (or holds up)
+ * the page's server actions.
  */
 export function ExecutionWatcher({
   executionId,
   onUpdate,
 }: {
   executionId: string;
-  onUpdate: (executionId: string, result: Loaded<QueryExecutionSummary>) => void;
+  onUpdate: (executionId: string, result: Loaded<QueryExecutionSummary>, firstPage?: Loaded<ResultPage>) => void;
 }) {
   const onUpdateRef = useRef(onUpdate);
   useEffect(() => {
@@ -28,25 +32,28 @@ export function ExecutionWatcher({
 
   useEffect(() => {
     let stopped = false;
-    let delay = FIRST_POLL_MS;
-    let timer: ReturnType<typeof setTimeout>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const controller = new AbortController();
+    const started = Date.now();
+    let known = '';
     const poll = async () => {
-      let result: Loaded<QueryExecutionSummary>;
+      let result: Loaded<QueryExecutionSummary> & { firstPage?: Loaded<ResultPage> };
       try {
-        const response = await fetch(`/api/athena/queries/${encodeURIComponent(executionId)}`, { cache: 'no-store', signal: controller.signal });
-        result = (await response.json()) as Loaded<QueryExecutionSummary>;
+        const query = new URLSearchParams({ wait: String(POLL_WAIT_MS), firstPage: '1', ...(known ? { state: known } : {}) });
+        const response = await fetch(`/api/athena/queries/${encodeURIComponent(executionId)}?${query}`, { cache: 'no-store', signal: controller.signal });
+        result = (await response.json()) as typeof result;
       } catch (error) {
         if (stopped) return;
         result = { ok: false, error: { code: 'NetworkError', message: String(error) } };
       }
       if (stopped) return;
-      onUpdateRef.current(executionId, result);
+      const { firstPage, ...execution } = result;
+      onUpdateRef.current(executionId, execution as Loaded<QueryExecutionSummary>, firstPage);
       if (!result.ok || isTerminal(result.data.state)) return;
-      delay = Math.min(MAX_POLL_MS, delay * BACKOFF);
-      timer = setTimeout(poll, delay);
+      known = result.data.state;
+      timer = setTimeout(poll, Date.now() - started > SLOW_AFTER_MS ? SLOW_PAUSE_MS : 0);
     };
-    timer = setTimeout(poll, FIRST_POLL_MS);
+    void poll();
     return () => {
       stopped = true;
       clearTimeout(timer);

@@ -8,7 +8,7 @@ import { Tabs } from '@/components/ui/tabs';
 import { detectParameterContexts, type ParameterContext } from '@/lib/athena-parameters';
 import { countSqlParameters } from '@/lib/sql-tokenizer';
 import { saveQuery, startQuery, stopQuery } from '@/server/actions/athena';
-import type { DataCatalogSummary, QueryExecutionSummary, SavedQuery, TableSummary } from '@/server/data/athena';
+import type { DataCatalogSummary, QueryExecutionSummary, ResultPage, SavedQuery, TableSummary } from '@/server/data/athena';
 import { DataPanel, type Loaded } from './data-panel';
 import { EditorPane, type RunState } from './editor-pane';
 import { ExecutionWatcher } from './execution-watcher';
@@ -138,7 +138,8 @@ export function QueryEditor(props: QueryEditorProps) {
 
   // ---- results and polling -------------------------------------------------------------------
 
-  const loadResults = useCallback(async (tabId: string, executionId: string, token: string | null) => {
+  /** Fetches one results page into the tab's run, unless `fetched` (the first page, brought by the poll that saw SUCCEEDED) is at hand. */
+  const loadResults = useCallback(async (tabId: string, executionId: string, token: string | null, fetched?: Loaded<ResultPage>) => {
     const key = `${executionId}:${token ?? ''}`;
     if (resultLoads.current.has(key)) return;
     resultLoads.current.add(key);
@@ -147,12 +148,16 @@ export function QueryEditor(props: QueryEditorProps) {
         const run = current[tabId];
         return run && run.executionId === executionId ? { ...current, [tabId]: fn(run) } : current;
       });
-    patch((run) => ({ ...run, results: { columns: run.results?.columns ?? [], rows: run.results?.rows ?? [], nextToken: token, loading: true, error: null } }));
-    let body: Loaded<{ columns: { name: string; type: string }[]; rows: (string | null)[][]; nextToken: string | null }>;
-    try {
-      body = await (await fetch(PAGE_ROWS_FETCH(executionId, token), { cache: 'no-store' })).json();
-    } catch (error) {
-      body = { ok: false, error: { code: 'NetworkError', message: String(error) } };
+    let body: Loaded<ResultPage>;
+    if (fetched) {
+      body = fetched;
+    } else {
+      patch((run) => ({ ...run, results: { columns: run.results?.columns ?? [], rows: run.results?.rows ?? [], nextToken: token, loading: true, error: null } }));
+      try {
+        body = await (await fetch(PAGE_ROWS_FETCH(executionId, token), { cache: 'no-store' })).json();
+      } catch (error) {
+        body = { ok: false, error: { code: 'NetworkError', message: String(error) } };
+      }
     }
     if (!body.ok) resultLoads.current.delete(key);
     patch((run) => {
@@ -172,7 +177,7 @@ export function QueryEditor(props: QueryEditorProps) {
   }, []);
 
   const onExecutionUpdate = useCallback(
-    (tabId: string, executionId: string, result: Loaded<QueryExecutionSummary>) => {
+    (tabId: string, executionId: string, result: Loaded<QueryExecutionSummary>, firstPage?: Loaded<ResultPage>) => {
       setRuns((current) => {
         const run = current[tabId] ?? { executionId, startedAt: Date.now(), state: null, execution: null, error: null, results: null, nonce: 0 };
         if (run.executionId !== executionId) return current;
@@ -183,7 +188,7 @@ export function QueryEditor(props: QueryEditorProps) {
           [tabId]: { ...run, state: result.data.state, execution: result.data, startedAt: Number.isFinite(submitted) && run.state === null ? submitted : run.startedAt },
         };
       });
-      if (result.ok && result.data.state === 'SUCCEEDED') void loadResults(tabId, executionId, null);
+      if (result.ok && result.data.state === 'SUCCEEDED') void loadResults(tabId, executionId, null, firstPage?.ok ? firstPage : undefined);
     },
     [loadResults],
   );
@@ -370,9 +375,9 @@ export function QueryEditor(props: QueryEditorProps) {
   return (
     <>
       {watched.map(([tabId, state]) => (
-        <ExecutionWatcher key={`${state.executionId}:${state.nonce}`} executionId={state.executionId!} onUpdate={(id, result) => onExecutionUpdate(tabId, id, result)} />
+        <ExecutionWatcher key={`${state.executionId}:${state.nonce}`} executionId={state.executionId!} onUpdate={(id, result, firstPage) => onExecutionUpdate(tabId, id, result, firstPage)} />
       ))}
-      {restoring && <ExecutionWatcher key={`restore:${restoring}`} executionId={restoring} onUpdate={(id, result) => onExecutionUpdate(activeTab.id, id, result)} />}
+      {restoring && <ExecutionWatcher key={`restore:${restoring}`} executionId={restoring} onUpdate={(id, result, firstPage) => onExecutionUpdate(activeTab.id, id, result, firstPage)} />}
       <Tabs
         ariaLabel={t('athena.views.label')}
         activeTabId={view}
