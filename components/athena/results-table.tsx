@@ -51,7 +51,9 @@ const ResultRow = memo(function ResultRow({ row, index, template, nullLabel }: {
       role="row"
       aria-rowindex={index + 2}
       className="absolute left-0 grid w-full border-b border-line hover:bg-[#f9f9fa]"
-      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template }}
+      // Fixed size, own layout and paint: a row entering the window does not make the browser
+      // lay out or repaint the rows around it.
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template, contain: 'strict' }}
     >
       <div role="cell" className="truncate px-3 text-right leading-[27px] text-ink-secondary tabular-nums">
         {index + 1}
