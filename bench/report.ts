@@ -105,7 +105,10 @@ export function printReport(r: BenchResults) {
       '',
       `Browser (production build, Chromium): click Run on TopTalkers → rows painted ${ms(b.clickToRowsMs)} ms (median of ${b.runs?.length ?? 0});`,
       `  engine ${ms(b.engineMs)} ms → UI overhead after the engine ${ms(b.uiOverheadMs)} ms (after the whole server-side time of ${ms(b.serverTotalMs)} ms: ${ms(b.uiOverheadAfterServerMs)} ms)`,
-      `  scrolling 10,000 result rows, ten a frame: ${b.scrollFrames} frames, p50 ${b.scrollFrameP50Ms?.toFixed(1)} ms, p95 ${b.scrollFrameP95Ms?.toFixed(1)} ms, max ${b.scrollFrameMaxMs?.toFixed(0)} ms, ${b.scrollSlowFrames} over 20 ms`,
+      ...(b.scroll ?? []).map(
+        (f) =>
+          `  scrolling 10,000 result rows, ${f.rowsPerFrame} a frame (${Math.round((f.rowsPerFrame * 28 * 60) / 100) * 100} px/s at 60 fps): ${f.frames} frames, p50 ${f.p50Ms.toFixed(1)} ms, p95 ${f.p95Ms.toFixed(1)} ms, max ${f.maxMs.toFixed(0)} ms, ${f.slowFrames} over 20 ms`,
+      ),
     );
   }
   out.push('', ...targetLines(r));
