@@ -95,13 +95,14 @@ export async function measureBrowser(o: BrowserOptions): Promise<BrowserFigures>
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  let page: Page | undefined;
   try {
     await waitForHttp(`${consoleUrl}/athena/query-editor`, next);
     const context = await browser.newContext({ baseURL: consoleUrl, locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1440, height: 1000 } });
     // tsx compiles this file with esbuild's keepNames, which wraps named functions in a `__name`
     // helper; functions handed to page.evaluate run in the page, where that helper must exist too.
     await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-    const page = await context.newPage();
+    page = await context.newPage();
     page.setDefaultTimeout(120_000);
     await openWorkGroup(page, o.workGroup);
     o.progress('  console ready; timing Run on TopTalkers');
@@ -132,7 +133,9 @@ export async function measureBrowser(o: BrowserOptions): Promise<BrowserFigures>
       buildSeconds: built.seconds,
     };
   } catch (error) {
-    return { skipped: `browser figures skipped: ${(error as Error).message.split('\n')[0]}${consoleErrors ? ` (console: ${consoleErrors.trim().split('\n').slice(-3).join(' | ')})` : ''}` };
+    // What the page showed when a step gave up, for whoever reads the skipped note.
+    await page?.screenshot({ path: path.join(ROOT, 'bench/results/browser-failure.png') }).catch(() => undefined);
+    return { skipped: `browser figures skipped (screenshot: bench/results/browser-failure.png): ${(error as Error).message.split('\n').slice(0, 3).join(' ')}${consoleErrors ? ` (console: ${consoleErrors.trim().split('\n').slice(-3).join(' | ')})` : ''}` };
   } finally {
     await browser.close();
     forgetNext();
