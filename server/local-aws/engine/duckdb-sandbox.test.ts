@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSandbox, type Sandbox } from './duckdb-sandbox';
+import { DuckDbParser, openSandbox, type Sandbox } from './duckdb-sandbox';
 
 /**
  * The second fence: even SQL that got past the dialect layer runs in a DuckDB that can read only the
@@ -64,5 +64,24 @@ describe('per-query DuckDB sandbox', () => {
   it('leaves no file behind from a refused write', () => {
     expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
     expect(fs.readFileSync(allowed, 'utf8')).toBe('a b\n1 2\n');
+  });
+});
+
+describe('the SQL parser', () => {
+  it('gives every caller a tree of its own to rewrite, though it answers repeats from its cache', async () => {
+    const parser = new DuckDbParser();
+    try {
+      const first = await parser.serialize('SELECT a FROM t');
+      if (first.error) throw new Error(first.error_message);
+      first.statements[0].node.from_table.table_name = 'rewritten';
+      const second = await parser.serialize('SELECT a FROM t');
+      expect(await parser.deserialize(first)).toMatch(/FROM rewritten/);
+      expect(await parser.deserialize(second)).toMatch(/FROM t$/);
+      // A cached rewrite comes back the same, and a new one is not confused with it.
+      expect(await parser.deserialize(first)).toMatch(/FROM rewritten/);
+      expect((await parser.serialize('SELEC a')).error).toBe(true);
+    } finally {
+      parser.close();
+    }
   });
 });
