@@ -190,6 +190,10 @@ async function openWorkGroup(page: Page, workGroup: string) {
   const dialog = page.getByRole('dialog', { name: `Workgroup ${workGroup} settings` });
   await dialog.getByRole('button', { name: 'Acknowledge' }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // The switch is a navigation: wait until it has landed (the URL names the workgroup) before touching
+  // the editor's tabs. A view tab clicked while the switch is still loading rewrites the URL under it
+  // and the switch is lost — the editor stays on primary (seen once in eight runs).
+  await page.waitForURL((url) => url.searchParams.get('workgroup') === workGroup);
 }
 
 /** Opens TopTalkers from Saved queries in a fresh tab, clicks Run, and times it until its rows are painted. */
