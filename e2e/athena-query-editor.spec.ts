@@ -358,3 +358,25 @@ test('a workgroup without a result location (primary) asks for one, then runs qu
   await page.getByRole('tab', { name: 'Query stats' }).click();
   await expect(page.getByText(new RegExp(`^s3://${BUCKET}/primary/[0-9a-f-]{36}\\.csv$`))).toBeVisible();
 });
+
+test('a view tab clicked while a workgroup switch is loading does not undo the switch', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/athena/query-editor?workgroup=primary');
+  await expect(page.getByRole('heading', { level: 1, name: 'Query editor' })).toBeVisible();
+  // Hold the switched-to workgroup's page for a moment, as a slow network would.
+  await page.route(
+    (url) => url.searchParams.get('workgroup') === workGroup,
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    },
+  );
+  await page.getByRole('combobox', { name: 'Workgroup' }).selectOption(workGroup);
+  await page.getByRole('dialog', { name: `Workgroup ${workGroup} settings` }).getByRole('button', { name: 'Acknowledge' }).click();
+  await page.getByRole('tab', { name: 'Saved queries' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`workgroup=${workGroup}`));
+  await expect(page.getByRole('combobox', { name: 'Workgroup' })).toHaveValue(workGroup);
+  await page.getByRole('tab', { name: 'Saved queries' }).click();
+  await expect(page.getByRole('table', { name: 'Saved queries' }).getByRole('button', { name: 'VpcFlowLogsTopTalkers', exact: true })).toBeVisible();
+});

@@ -12,6 +12,7 @@ import type { DataCatalogSummary, QueryExecutionSummary, ResultPage, SavedQuery,
 import { DataPanel, type Loaded } from './data-panel';
 import { EditorPane, type RunState } from './editor-pane';
 import { ExecutionWatcher } from './execution-watcher';
+import { isSwitchingAwayFrom } from './workgroup-switch';
 import { editorHref, type EditorView } from './links';
 import { ParametersModal } from './parameters-modal';
 import { isTerminal } from './query-status';
@@ -101,8 +102,11 @@ export function QueryEditor(props: QueryEditorProps) {
   );
 
   const navigate = useCallback(
-    (changes: Parameters<typeof editorHref>[1]) => startNavigation(() => router.replace(editorHref(searchParams, changes), { scroll: false })),
-    [router, searchParams],
+    (changes: Parameters<typeof editorHref>[1]) => {
+      if (isSwitchingAwayFrom(workGroup)) return;
+      startNavigation(() => router.replace(editorHref(searchParams, changes), { scroll: false }));
+    },
+    [router, searchParams, workGroup],
   );
 
   // Keep the data panel on the active tab's database. A link naming a database wins once, on arrival.
@@ -123,12 +127,13 @@ export function QueryEditor(props: QueryEditorProps) {
   /** Shows a view and records it in the URL (`?tab=`) without a server round trip. */
   const showView = useCallback((next: EditorView) => {
     setView(next);
+    if (isSwitchingAwayFrom(workGroup)) return;
     const params = new URLSearchParams(window.location.search);
     if (next === 'editor') params.delete('tab');
     else params.set('tab', next);
     const query = params.toString();
     window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-  }, []);
+  }, [workGroup]);
 
   const columnTypes = useMemo(() => {
     const types: Record<string, string> = {};

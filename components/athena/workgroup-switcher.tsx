@@ -11,6 +11,7 @@ import { Spinner } from '@/components/ui/spinner';
 import type { WorkGroupSummary } from '@/server/data/athena';
 import { editorHref } from './links';
 import { acknowledge, isAcknowledged, rememberWorkGroup } from './workgroup-memory';
+import { beginWorkGroupSwitch, endWorkGroupSwitch } from './workgroup-switch';
 
 interface Props {
   region: string;
@@ -40,9 +41,15 @@ export function WorkGroupSwitcher({ region, workGroups, current, fallback }: Pro
 
   const go = (name: string) => {
     rememberWorkGroup(name);
+    beginWorkGroupSwitch(name);
     // Another workgroup has other tabs, saved queries and history: start on its editor view.
     startTransition(() => router.push(editorHref(searchParams, { workgroup: name, tab: null })));
   };
+
+  // The switch has landed (or was superseded) once its transition is over.
+  useEffect(() => {
+    if (!pending) endWorkGroupSwitch();
+  }, [pending]);
 
   // A link (or a reload) can open a workgroup whose settings were never acknowledged in this browser.
   useEffect(() => {
