@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, readRuntimeConfig, type RuntimeConfig } from '../lib/runtime-config';
+import { buildIsCurrent } from './console-build-inputs';
 
 const ROOT = path.resolve(__dirname, '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
@@ -27,34 +28,12 @@ function loadConfig(): RuntimeConfig {
   }
 }
 
-/** Sources whose change makes the production build stale. Local AWS is not part of the bundle. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'server', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-
-function newestInputMtime(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    if (entry.includes(`${path.sep}local-aws`) || entry.endsWith('.test.ts')) return;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(entry);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const input of BUILD_INPUTS) visit(path.join(ROOT, input));
-  return newest;
-}
-
 function buildIfNeeded(distDir: string) {
-  const buildId = path.join(ROOT, distDir, 'BUILD_ID');
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (builtAt > 0 && builtAt >= newestInputMtime()) {
+  if (buildIsCurrent(ROOT, distDir)) {
     console.log(`Console build in ${distDir} is up to date.`);
     return;
   }
-  console.log(builtAt === 0 ? 'Building the console (first start)…' : 'Sources changed since the last build; rebuilding the console…');
+  console.log(fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID')) ? 'Sources changed since the last build; rebuilding the console…' : 'Building the console (first start)…');
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) {
     console.error('The console build failed; see the output above.');

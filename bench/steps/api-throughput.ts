@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import {
   CreateNamedQueryCommand,
@@ -12,6 +11,7 @@ import {
 import { CreateFlowLogsCommand, CreateVpcCommand, DescribeFlowLogsCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { onInterrupt } from '../support/cleanup';
+import { freePort } from '../support/free-port';
 import { stopChild } from '../support/local-aws-server';
 import { median, percentile } from './athena-run';
 import { clients, type Clients } from './setup';
@@ -241,16 +241,6 @@ export async function measureThroughput(o: ThroughputOptions): Promise<{ figures
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForServer(endpoint: string) {
   const c = clients(endpoint);

@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { GetQueryExecutionCommand, ListQueryExecutionsCommand, type AthenaClient } from '@aws-sdk/client-athena';
+import { buildIsCurrent } from '../../scripts/console-build-inputs';
 import { onInterrupt } from '../support/cleanup';
+import { freePort } from '../support/free-port';
 import { stopChild } from '../support/local-aws-server';
 import { median, percentile } from './athena-run';
 
@@ -59,7 +60,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 const DIST_DIR = '.next-bench';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const BUILD_INPUTS = ['app', 'components', 'lib', 'server', 'public', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 export async function measureBrowser(o: BrowserOptions): Promise<BrowserFigures> {
   if (!fs.existsSync(path.join(ROOT, 'app/(console)/athena/query-editor/page.tsx'))) return { skipped: 'browser figures skipped: the console has no query editor yet' };
@@ -147,9 +147,7 @@ type Page = import('@playwright/test').Page;
 
 /** Builds the console into .next-bench unless a build newer than every source is there. */
 function buildConsole(progress: (line: string) => void): { seconds: number } | { skipped: string } {
-  const buildId = path.join(ROOT, DIST_DIR, 'BUILD_ID');
-  const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (builtAt > 0 && builtAt >= newestSource()) return { seconds: 0 };
+  if (buildIsCurrent(ROOT, DIST_DIR)) return { seconds: 0 };
   progress(`  building the console into ${DIST_DIR} (sources changed since its last build)`);
   const started = performance.now();
   const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
@@ -163,23 +161,6 @@ function buildConsole(progress: (line: string) => void): { seconds: number } | {
     return { skipped: `browser figures skipped: the console build failed (${tail})` };
   }
   return { seconds: Math.round((performance.now() - started) / 100) / 10 };
-}
-
-function newestSource(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    if (entry.includes(`${path.sep}local-aws`) || entry.endsWith('.test.ts')) return;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(entry);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const input of BUILD_INPUTS) visit(path.join(ROOT, input));
-  return newest;
 }
 
 /** Opens the editor on the integration's workgroup, acknowledging its enforced settings. */
@@ -296,17 +277,6 @@ function frameFigures(rowsPerFrame: number, frames: number[]): ScrollFigures {
     maxMs: Math.max(...frames),
     slowFrames: frames.filter((f) => f > 20).length,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHttp(url: string, child: ChildProcess) {
