@@ -1,13 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useActionState, useId, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { useFlash } from '@/components/shell/flash-provider';
 import { Alert, AwsErrorText } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Header } from '@/components/ui/header';
-import { Modal } from '@/components/ui/modal';
+import { ActionFormModal } from '@/components/ui/action-form-modal';
 import { Table, TableEmptyState } from '@/components/ui/table';
 import { queryPreview } from '@/lib/athena-format';
 import { deleteSavedQueries, type DeleteSavedQueriesResult } from '@/server/actions/athena';
@@ -156,42 +156,20 @@ function DeleteSavedQueriesModal({
 
 function DeleteSavedQueriesDialog({ queries, onDismiss, onDone }: { queries: SavedQuery[]; onDismiss: () => void; onDone: (result: DeleteSavedQueriesResult) => void }) {
   const t = useT();
-  const formId = useId();
-  const [, formAction, pending] = useActionState(async (prev: DeleteSavedQueriesResult | null, formData: FormData) => {
-    const result = await deleteSavedQueries(prev, formData);
-    onDone(result);
-    return result;
-  }, null);
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
-      header={t('athena.saved.deleteTitle')}
-      footer={
-        <>
-          <Button variant="link" onClick={onDismiss}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
-            {t('common.delete')}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} action={formAction} className="flex flex-col gap-3">
+    <ActionFormModal header={t('athena.saved.deleteTitle')} submitLabel={t('common.delete')} action={deleteSavedQueries} onDismiss={onDismiss} onDone={onDone}>
+      {queries.map((query) => (
+        <input key={query.id} type="hidden" name="id" value={query.id} />
+      ))}
+      <p>{t('athena.saved.deleteBody', { count: queries.length })}</p>
+      <ul className="max-h-60 overflow-y-auto rounded-lg border border-line px-3 py-2">
         {queries.map((query) => (
-          <input key={query.id} type="hidden" name="id" value={query.id} />
+          <li key={query.id} className="py-0.5 font-bold break-all">
+            {query.name}
+          </li>
         ))}
-        <p>{t('athena.saved.deleteBody', { count: queries.length })}</p>
-        <ul className="max-h-60 overflow-y-auto rounded-lg border border-line px-3 py-2">
-          {queries.map((query) => (
-            <li key={query.id} className="py-0.5 font-bold break-all">
-              {query.name}
-            </li>
-          ))}
-        </ul>
-        <Alert type="warning">{t('athena.saved.deleteWarning')}</Alert>
-      </form>
-    </Modal>
+      </ul>
+      <Alert type="warning">{t('athena.saved.deleteWarning')}</Alert>
+    </ActionFormModal>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState, useId } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Modal } from '@/components/ui/modal';
+import { ActionFormModal } from '@/components/ui/action-form-modal';
 import { deleteStack, type DeleteStackResult } from '@/server/actions/cloudformation';
 
 interface Props {
@@ -23,34 +21,11 @@ export function DeleteStackModal(props: Props) {
 
 function DeleteStackDialog({ stackId, stackName, onDismiss, onDone }: Props) {
   const t = useT();
-  const formId = useId();
-  const [, formAction, pending] = useActionState(async (prev: DeleteStackResult | null, formData: FormData) => {
-    const result = await deleteStack(prev, formData);
-    onDone(result);
-    return result;
-  }, null);
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
-      header={t('cfn.delete.title')}
-      size="small"
-      footer={
-        <>
-          <Button variant="link" onClick={onDismiss}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
-            {t('cfn.delete.submit')}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} action={formAction} className="flex flex-col gap-3">
-        <input type="hidden" name="stackId" value={stackId} />
-        <p className="font-bold break-all">{t('cfn.delete.stackName', { name: stackName })}</p>
-        <Alert type="warning">{t('cfn.delete.body')}</Alert>
-      </form>
-    </Modal>
+    <ActionFormModal header={t('cfn.delete.title')} size="small" submitLabel={t('cfn.delete.submit')} action={deleteStack} onDismiss={onDismiss} onDone={onDone}>
+      <input type="hidden" name="stackId" value={stackId} />
+      <p className="font-bold break-all">{t('cfn.delete.stackName', { name: stackName })}</p>
+      <Alert type="warning">{t('cfn.delete.body')}</Alert>
+    </ActionFormModal>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState, useId } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { Modal } from '@/components/ui/modal';
+import { ActionFormModal } from '@/components/ui/action-form-modal';
 import { deleteBucket, type DeleteBucketResult } from '@/server/actions/s3';
 
 interface Props {
@@ -21,34 +19,11 @@ export function DeleteBucketModal(props: Props) {
 
 function DeleteBucketDialog({ name, onDismiss, onDone }: Props) {
   const t = useT();
-  const formId = useId();
-  const [, formAction, pending] = useActionState(async (prev: DeleteBucketResult | null, formData: FormData) => {
-    const result = await deleteBucket(prev, formData);
-    onDone(result);
-    return result;
-  }, null);
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
-      header={t('s3.delete.title')}
-      size="small"
-      footer={
-        <>
-          <Button variant="link" onClick={onDismiss}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
-            {t('s3.delete.submit')}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} action={formAction} className="flex flex-col gap-3">
-        <input type="hidden" name="name" value={name} />
-        <p className="break-words">{t('s3.delete.body', { name })}</p>
-        <Alert type="info">{t('s3.delete.emptyNote')}</Alert>
-      </form>
-    </Modal>
+    <ActionFormModal header={t('s3.delete.title')} size="small" submitLabel={t('s3.delete.submit')} action={deleteBucket} onDismiss={onDismiss} onDone={onDone}>
+      <input type="hidden" name="name" value={name} />
+      <p className="break-words">{t('s3.delete.body', { name })}</p>
+      <Alert type="info">{t('s3.delete.emptyNote')}</Alert>
+    </ActionFormModal>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
-import { useActionState, useId } from 'react';
 import { useT } from '@/components/i18n/i18n-provider';
-import { Button } from '@/components/ui/button';
 import { Icon } from '@/components/ui/icon';
-import { Modal } from '@/components/ui/modal';
+import { ActionFormModal } from '@/components/ui/action-form-modal';
 import { deleteObjects, type DeleteObjectsResult } from '@/server/actions/s3';
 import type { BrowserEntry } from './objects-table';
 
@@ -22,47 +20,25 @@ export function DeleteObjectsModal(props: Props) {
 
 function DeleteObjectsDialog({ bucket, entries, onDismiss, onDone }: Props) {
   const t = useT();
-  const formId = useId();
-  const [, formAction, pending] = useActionState(async (prev: DeleteObjectsResult | null, formData: FormData) => {
-    const result = await deleteObjects(prev, formData);
-    onDone(result);
-    return result;
-  }, null);
   return (
-    <Modal
-      visible
-      onDismiss={onDismiss}
-      header={t('s3.objects.deleteTitle')}
-      footer={
-        <>
-          <Button variant="link" onClick={onDismiss}>
-            {t('common.cancel')}
-          </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
-            {t('s3.objects.deleteSubmit')}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} action={formAction} className="flex flex-col gap-3">
-        <input type="hidden" name="bucket" value={bucket} />
-        {entries.map((entry) =>
-          entry.kind === 'folder' ? (
-            <input key={entry.id} type="hidden" name="folder" value={entry.id} />
-          ) : (
-            <input key={entry.id} type="hidden" name="key" value={entry.id} />
-          ),
-        )}
-        <p>{entries.length === 1 ? t('s3.objects.deleteBodyOne') : t('s3.objects.deleteBody', { count: entries.length })}</p>
-        <ul className="max-h-60 overflow-y-auto rounded-lg border border-line px-3 py-2">
-          {entries.map((entry) => (
-            <li key={entry.id} className="flex items-center gap-1.5 py-0.5 break-all">
-              <Icon name={entry.kind === 'folder' ? 'folder' : 'file'} className="text-ink-secondary" />
-              {entry.id}
-            </li>
-          ))}
-        </ul>
-      </form>
-    </Modal>
+    <ActionFormModal header={t('s3.objects.deleteTitle')} submitLabel={t('s3.objects.deleteSubmit')} action={deleteObjects} onDismiss={onDismiss} onDone={onDone}>
+      <input type="hidden" name="bucket" value={bucket} />
+      {entries.map((entry) =>
+        entry.kind === 'folder' ? (
+          <input key={entry.id} type="hidden" name="folder" value={entry.id} />
+        ) : (
+          <input key={entry.id} type="hidden" name="key" value={entry.id} />
+        ),
+      )}
+      <p>{entries.length === 1 ? t('s3.objects.deleteBodyOne') : t('s3.objects.deleteBody', { count: entries.length })}</p>
+      <ul className="max-h-60 overflow-y-auto rounded-lg border border-line px-3 py-2">
+        {entries.map((entry) => (
+          <li key={entry.id} className="flex items-center gap-1.5 py-0.5 break-all">
+            <Icon name={entry.kind === 'folder' ? 'folder' : 'file'} className="text-ink-secondary" />
+            {entry.id}
+          </li>
+        ))}
+      </ul>
+    </ActionFormModal>
   );
 }
