@@ -380,3 +380,19 @@ test('a view tab clicked while a workgroup switch is loading does not undo the s
   await page.getByRole('tab', { name: 'Saved queries' }).click();
   await expect(page.getByRole('table', { name: 'Saved queries' }).getByRole('button', { name: 'VpcFlowLogsTopTalkers', exact: true })).toBeVisible();
 });
+
+test('a saved query can be deleted from Saved queries', async ({ page }) => {
+  const name = `E2eDeleteMe${RUN}`;
+  await athena.send(new CreateNamedQueryCommand({ Name: name, Database: database, WorkGroup: workGroup, QueryString: `SELECT 1` }));
+  await openWorkGroup(page);
+  await page.getByRole('tab', { name: 'Saved queries' }).click();
+  const saved = page.getByRole('table', { name: 'Saved queries' });
+  await saved.getByRole('checkbox', { name: new RegExp(name) }).check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete saved queries' });
+  await expect(dialog).toContainText(name);
+  await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByText('Deleted 1 saved query(s).')).toBeVisible();
+  await expect(saved.getByRole('button', { name, exact: true })).toBeHidden();
+  await expect(saved.getByRole('button', { name: 'VpcFlowLogsTopTalkers', exact: true })).toBeVisible();
+});

@@ -58,3 +58,45 @@ test('the console speaks Japanese', async ({ page, context }) => {
   await expect(page.getByRole('heading', { name: 'バケット' }).first()).toBeVisible();
   await expect(page.getByTestId('backend-badge')).toBeVisible();
 });
+
+test('delete an object, then its now empty bucket; a bucket with objects cannot be deleted', async ({ page }) => {
+  const bucket = `e2e-delete-${Date.now().toString(36)}`;
+  await page.goto('/s3');
+  await page.getByRole('button', { name: 'Create bucket' }).first().click();
+  const createDialog = page.getByRole('dialog', { name: 'Create bucket' });
+  await createDialog.getByRole('textbox', { name: 'Bucket name' }).fill(bucket);
+  await createDialog.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(page.getByText(`Successfully created bucket "${bucket}".`)).toBeVisible();
+  await page.getByRole('link', { name: bucket, exact: true }).click();
+  await page.getByRole('button', { name: 'Upload' }).first().click();
+  const uploadDialog = page.getByRole('dialog', { name: 'Upload' });
+  await uploadDialog.getByLabel('Choose files').setInputFiles({ name: 'gone.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+  await uploadDialog.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByText('Successfully uploaded "gone.txt".')).toBeVisible();
+
+  // Not empty: S3's BucketNotEmpty comes back as a red notice and the bucket stays.
+  await page.goto('/s3');
+  await page.getByPlaceholder('Find buckets by name').fill(bucket);
+  await page.getByRole('radio', { name: new RegExp(bucket) }).check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete bucket' }).getByRole('button', { name: 'Delete bucket' }).click();
+  await expect(page.getByText(`Failed to delete bucket "${bucket}"`)).toBeVisible();
+  await expect(page.getByText('BucketNotEmpty')).toBeVisible();
+
+  await page.getByRole('link', { name: bucket, exact: true }).click();
+  await page.getByRole('checkbox', { name: /gone\.txt/ }).check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const deleteObjects = page.getByRole('dialog', { name: 'Delete objects' });
+  await expect(deleteObjects).toContainText('gone.txt');
+  await deleteObjects.getByRole('button', { name: 'Delete objects' }).click();
+  await expect(page.getByText('Successfully deleted 1 object.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'gone.txt' })).toBeHidden();
+
+  await page.goto('/s3');
+  await page.getByPlaceholder('Find buckets by name').fill(bucket);
+  await page.getByRole('radio', { name: new RegExp(bucket) }).check();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Delete bucket' }).getByRole('button', { name: 'Delete bucket' }).click();
+  await expect(page.getByText(`Successfully deleted bucket "${bucket}".`)).toBeVisible();
+  await expect(page.getByRole('link', { name: bucket, exact: true })).toBeHidden();
+});
