@@ -311,6 +311,8 @@ describe('flow-log delivery', () => {
     await createFlowLog({ ResourceType: 'VPC', ResourceIds: [vpcId], TrafficType: 'REJECT', LogDestination: `arn:aws:s3:::${BUCKET}/other/` });
     await waitForDeliveryIdle(localAws.endpoint);
     expect((await listAll('deleted/')).length).toBe(afterDelete);
-    expect((await listAll('other/')).length).toBeGreaterThanOrEqual(12);
+    // REJECT-only: a window without a rejected record gets no file (as AWS writes none), so the
+    // count of the hour's windows varies with the generated traffic; that delivery ran is the point.
+    expect((await listAll('other/')).length).toBeGreaterThan(0);
   });
 });
