@@ -4,6 +4,7 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectsCommand,
+  HeadBucketCommand,
   PutObjectCommand,
   paginateListObjectsV2,
   type BucketLocationConstraint,
@@ -47,6 +48,12 @@ export async function createBucket(_prev: CreateBucketResult | null, formData: F
   if (!parsed.success) return { ok: false, message: t('s3.create.invalid'), fieldErrors: fieldErrorsOf(parsed.error) };
   const { name } = parsed.data;
   const region = await currentRegion();
+  // S3 in us-east-1 answers CreateBucket for a bucket the account already owns with a quiet 200;
+  // the console says so instead of reporting a bucket as created that was there before.
+  if (await ownsBucket(name, region)) {
+    const message = t('s3.create.exists', { name });
+    return { ok: false, message, fieldErrors: { name: [message] } };
+  }
   try {
     await s3Client(region).send(
       new CreateBucketCommand({
@@ -60,6 +67,16 @@ export async function createBucket(_prev: CreateBucketResult | null, formData: F
   }
   revalidatePath('/s3');
   return { ok: true, data: { name }, message: t('s3.create.success', { name }) };
+}
+
+/** True when HeadBucket finds the bucket (only its owner gets a 200); false for 404, 403 and the rest. */
+async function ownsBucket(name: string, region: string): Promise<boolean> {
+  try {
+    await s3Client(region).send(new HeadBucketCommand({ Bucket: name }));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type DeleteBucketResult = ActionResult<{ name: string }>;

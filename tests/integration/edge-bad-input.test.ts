@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalAwsProcess, type LocalAwsProcess } from '../support/local-aws-process';
 import { fakeAuthorization, rawRequest, rawSocket, type RawResponse } from '../support/raw-http';
@@ -89,22 +90,21 @@ describe('malformed request bodies', () => {
     }
   });
 
-  it('answers malformed JSON to a JSON-protocol service with SerializationException', async (ctx) => {
-    const health = JSON.parse((await rawRequest(port, { path: '/_local-aws/health' })).text) as { services: string[] };
-    const jsonService = [
+  it('answers malformed JSON to a JSON-protocol service with SerializationException', async () => {
+    for (const jsonService of [
       { name: 'athena', target: 'AmazonAthena.ListWorkGroups' },
       { name: 'glue', target: 'AWSGlue.GetDatabases' },
-    ].find((candidate) => health.services.includes(candidate.name));
-    if (!jsonService) return ctx.skip('no awsJson1.1 service is registered yet');
-    const response = await rawRequest(port, {
-      method: 'POST',
-      path: '/',
-      headers: { ...fakeAuthorization(jsonService.name), 'x-amz-target': jsonService.target, 'content-type': 'application/x-amz-json-1.1' },
-      body: '{"MaxResults": ',
-    });
-    expect(response.status).toBe(400);
-    expect(response.headers['x-amzn-requestid']).toBeTruthy();
-    expect(JSON.parse(response.text).__type).toMatch(/SerializationException$/);
+    ]) {
+      const response = await rawRequest(port, {
+        method: 'POST',
+        path: '/',
+        headers: { ...fakeAuthorization(jsonService.name), 'x-amz-target': jsonService.target, 'content-type': 'application/x-amz-json-1.1' },
+        body: '{"MaxResults": ',
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers['x-amzn-requestid']).toBeTruthy();
+      expect(JSON.parse(response.text).__type).toMatch(/SerializationException$/);
+    }
   });
 });
 
@@ -156,6 +156,133 @@ describe('operations and services local AWS does not serve', () => {
     const response = await rawRequest(port, { path: '/edge-bucket?lifecycle', headers: s3Auth() });
     expectS3Error(response, 501, 'NotImplemented');
     expect(response.text).toContain('GetBucketLifecycleConfiguration');
+  });
+
+  it('never lets an S3 sub-resource fall through to the plain operation on the same URL', async () => {
+    const put = await rawRequest(port, { method: 'PUT', path: '/edge-bucket/held', headers: s3Auth(), body: 'original' });
+    expect(put.status).toBe(200);
+    const xml = '<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>ON</Status></LegalHold>';
+    const cases: [method: string, path: string, operation: string, body?: string][] = [
+      ['PUT', '/edge-bucket/held?legal-hold', 'PutObjectLegalHold', xml],
+      ['GET', '/edge-bucket/held?legal-hold', 'GetObjectLegalHold'],
+      ['PUT', '/edge-bucket/renamed?renameObject', 'RenameObject'],
+      ['DELETE', '/edge-bucket?metadataTable', 'DeleteBucketMetadataTableConfiguration'],
+      ['DELETE', '/edge-bucket?metadataConfiguration', 'DeleteBucketMetadataConfiguration'],
+      ['GET', '/edge-bucket?intelligent-tiering', 'ListBucketIntelligentTieringConfigurations'],
+      ['GET', '/edge-bucket?intelligent-tiering&id=x', 'GetBucketIntelligentTieringConfiguration'],
+      ['PUT', '/edge-bucket?versioning', 'PutBucketVersioning', '<VersioningConfiguration/>'],
+      ['GET', '/edge-bucket?tagging', 'GetBucketTagging'],
+      ['GET', '/edge-bucket/held?tagging', 'GetObjectTagging'],
+      ['DELETE', '/edge-bucket/held?tagging', 'DeleteObjectTagging'],
+      ['GET', '/edge-bucket?acl', 'GetBucketAcl'],
+      ['GET', '/edge-bucket?versions', 'ListObjectVersions'],
+      ['GET', '/edge-bucket?session', 'CreateSession'],
+      ['DELETE', '/edge-bucket?abac', 'DELETE ?abac'],
+    ];
+    for (const [method, path, operation, body] of cases) {
+      const response = await rawRequest(port, { method, path, headers: s3Auth(), body });
+      expectS3Error(response, 501, 'NotImplemented');
+      expect(response.text, `${method} ${path}`).toContain(`operation ${operation} is`);
+    }
+    const held = await rawRequest(port, { path: '/edge-bucket/held', headers: s3Auth() });
+    expect(held.text).toBe('original');
+    expect(await objectExists('renamed')).toBe(false);
+    await expectStillServing();
+  });
+
+  it('answers operation names that are Object.prototype members with 501 in each protocol', async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const ec2 = await rawRequest(port, {
+        method: 'POST',
+        path: '/',
+        headers: { ...fakeAuthorization('ec2'), 'content-type': FORM },
+        body: `Action=${name}&Version=2016-11-15`,
+      });
+      expectEc2Error(ec2, 501, 'NotImplemented');
+      for (const service of ['sts', 'cloudformation']) {
+        const query = await rawRequest(port, {
+          method: 'POST',
+          path: '/',
+          headers: { ...fakeAuthorization(service), 'content-type': FORM },
+          body: `Action=${name}&Version=2011-06-15`,
+        });
+        expectQueryError(query, 501, 'NotImplemented');
+      }
+      for (const [service, prefix] of [['athena', 'AmazonAthena'], ['glue', 'AWSGlue']]) {
+        const json = await rawRequest(port, {
+          method: 'POST',
+          path: '/',
+          headers: { ...fakeAuthorization(service), 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${prefix}.${name}` },
+          body: '{}',
+        });
+        expect(json.status, `${service} ${name}`).toBe(501);
+        expect(JSON.parse(json.text).__type).toContain('NotImplemented');
+      }
+    }
+    await expectStillServing();
+  });
+
+  it('gives local AWS’s own routes a request id too', async () => {
+    const health = await rawRequest(port, { path: '/_local-aws/health' });
+    expect(health.status).toBe(200);
+    expect(health.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('body integrity', () => {
+  it('refuses a DeleteObjects whose Content-MD5 does not match and deletes nothing', async () => {
+    expect((await rawRequest(port, { method: 'PUT', path: '/edge-bucket/kept', headers: s3Auth(), body: 'x' })).status).toBe(200);
+    const body = '<Delete><Object><Key>kept</Key></Object></Delete>';
+    const wrong = await rawRequest(port, {
+      method: 'POST',
+      path: '/edge-bucket?delete',
+      headers: { ...s3Auth(), 'content-md5': createHash('md5').update('something else').digest('base64') },
+      body,
+    });
+    expectS3Error(wrong, 400, 'BadDigest');
+    expect(await objectExists('kept')).toBe(true);
+    const right = await rawRequest(port, {
+      method: 'POST',
+      path: '/edge-bucket?delete',
+      headers: { ...s3Auth(), 'content-md5': createHash('md5').update(body).digest('base64') },
+      body,
+    });
+    expect(right.status).toBe(200);
+    expect(await objectExists('kept')).toBe(false);
+  });
+
+  it('refuses a body that does not hash to its signed x-amz-content-sha256, keeping the old object', async () => {
+    expect((await rawRequest(port, { method: 'PUT', path: '/edge-bucket/signed', headers: s3Auth(), body: 'old' })).status).toBe(200);
+    const claimed = createHash('sha256').update('what was signed').digest('hex');
+    const response = await rawRequest(port, {
+      method: 'PUT',
+      path: '/edge-bucket/signed',
+      headers: { ...s3Auth(), 'x-amz-content-sha256': claimed },
+      body: 'what was sent',
+    });
+    expectS3Error(response, 400, 'XAmzContentSHA256Mismatch');
+    expect(response.text).toContain(`<ClientComputedContentSHA256>${claimed}</ClientComputedContentSHA256>`);
+    expect((await rawRequest(port, { path: '/edge-bucket/signed', headers: s3Auth() })).text).toBe('old');
+    const matching = createHash('sha256').update('new').digest('hex');
+    const ok = await rawRequest(port, { method: 'PUT', path: '/edge-bucket/signed', headers: { ...s3Auth(), 'x-amz-content-sha256': matching }, body: 'new' });
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses an aws-chunked upload that announces a checksum trailer and never sends it', async () => {
+    const response = await rawRequest(port, {
+      method: 'PUT',
+      path: '/edge-bucket/no-trailer',
+      headers: {
+        ...s3Auth(),
+        'content-encoding': 'aws-chunked',
+        'x-amz-content-sha256': 'STREAMING-UNSIGNED-PAYLOAD-TRAILER',
+        'x-amz-decoded-content-length': 5,
+        'x-amz-trailer': 'x-amz-checksum-crc32',
+      },
+      body: '5\r\nhello\r\n0\r\n\r\n',
+    });
+    expectS3Error(response, 400, 'MalformedTrailerError');
+    expect(await objectExists('no-trailer')).toBe(false);
   });
 });
 

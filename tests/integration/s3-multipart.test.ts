@@ -98,6 +98,25 @@ async function uploadParts(Key: string, UploadId: string, parts: Buffer[]): Prom
 }
 
 describe('multipart upload with the SDK', () => {
+  it('CompleteMultipartUpload with If-None-Match: * refuses an existing key and keeps the upload', async () => {
+    const Key = 'conditional/complete.bin';
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'already here' }));
+    const UploadId = await startUpload(Key);
+    const part = await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: 1, Body: bytes(1000, 7) }));
+    const MultipartUpload = { Parts: [{ PartNumber: 1, ETag: part.ETag }] };
+    const refused = await s3
+      .send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload, IfNoneMatch: '*' }))
+      .then(() => undefined, (error: Error & { $metadata?: { httpStatusCode?: number } }) => error);
+    expect(refused?.name).toBe('PreconditionFailed');
+    expect(refused?.$metadata?.httpStatusCode).toBe(412);
+    const kept = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+    expect(await kept.Body?.transformToString()).toBe('already here');
+    // The upload survives the refusal, as on S3: it can still be completed unconditionally.
+    expect((await s3.send(new ListPartsCommand({ Bucket: BUCKET, Key, UploadId }))).Parts).toHaveLength(1);
+    const done = await s3.send(new CompleteMultipartUploadCommand({ Bucket: BUCKET, Key, UploadId, MultipartUpload }));
+    expect(done.ETag).toBe(multipartEtag([bytes(1000, 7)]));
+  });
+
   it('assembles two 5 MiB parts and a small last part into one object with S3’s multipart ETag', async () => {
     const parts = [bytes(5 * MiB, 1), bytes(5 * MiB, 2), bytes(1234, 3)];
     const whole = Buffer.concat(parts);

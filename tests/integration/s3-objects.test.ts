@@ -86,11 +86,20 @@ describe('buckets', () => {
     expect(Buckets?.map((b) => b.Name)).toContain('bucket-life');
     expect(Buckets?.find((b) => b.Name === 'bucket-life')?.CreationDate).toBeInstanceOf(Date);
 
-    const again = await failure(s3.send(new CreateBucketCommand({ Bucket: 'bucket-life' })));
-    expect(again.name).toBe('BucketAlreadyOwnedByYou');
-    expect(again.$metadata.httpStatusCode).toBe(409);
-
+    // us-east-1 keeps S3's legacy answer: creating a bucket you own there again succeeds and keeps
+    // what it holds; elsewhere it is BucketAlreadyOwnedByYou.
     await s3.send(new PutObjectCommand({ Bucket: 'bucket-life', Key: 'k', Body: 'x' }));
+    const again = await s3.send(new CreateBucketCommand({ Bucket: 'bucket-life' }));
+    expect(again.$metadata.httpStatusCode).toBe(200);
+    expect((await bodyOf(s3, 'bucket-life', 'k')).toString()).toBe('x');
+    const west = new S3Client({ ...clientConfig(localAws.endpoint, 'us-west-2'), forcePathStyle: true });
+    const westConfig = { LocationConstraint: 'us-west-2' as const };
+    await west.send(new CreateBucketCommand({ Bucket: 'bucket-life-west', CreateBucketConfiguration: westConfig }));
+    const westAgain = await failure(west.send(new CreateBucketCommand({ Bucket: 'bucket-life-west', CreateBucketConfiguration: westConfig })));
+    expect(westAgain.name).toBe('BucketAlreadyOwnedByYou');
+    expect(westAgain.$metadata.httpStatusCode).toBe(409);
+    await west.send(new DeleteBucketCommand({ Bucket: 'bucket-life-west' }));
+
     const notEmpty = await failure(s3.send(new DeleteBucketCommand({ Bucket: 'bucket-life' })));
     expect(notEmpty.name).toBe('BucketNotEmpty');
     expect(notEmpty.$metadata.httpStatusCode).toBe(409);
@@ -251,6 +260,45 @@ describe('PutObject and GetObject', () => {
     expect(head.ContentLength).toBe(0);
     expect(head.ETag).toBe('"d41d8cd98f00b204e9800998ecf8427e"');
     expect(await bodyOf(s3, 'objects', 'empty')).toEqual(Buffer.alloc(0));
+  });
+});
+
+describe('conditional writes', () => {
+  it('PutObject with If-None-Match: * creates a free key once and refuses to overwrite it', async () => {
+    const first = await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'once', Body: 'first', IfNoneMatch: '*' }));
+    expect(first.ETag).toBe(`"${createHash('md5').update('first').digest('hex')}"`);
+    const second = await failure(s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'once', Body: 'second', IfNoneMatch: '*' })));
+    expect(second.name).toBe('PreconditionFailed');
+    expect(second.$metadata.httpStatusCode).toBe(412);
+    expect((await bodyOf(s3, 'objects', 'once')).toString()).toBe('first');
+  });
+
+  it('PutObject with If-Match overwrites only the version it names', async () => {
+    const v1 = await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'versioned', Body: 'v1' }));
+    const stale = await failure(s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'versioned', Body: 'lost', IfMatch: '"0123456789abcdef0123456789abcdef"' })));
+    expect(stale.name).toBe('PreconditionFailed');
+    expect((await bodyOf(s3, 'objects', 'versioned')).toString()).toBe('v1');
+    await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'versioned', Body: 'v2', IfMatch: v1.ETag }));
+    expect((await bodyOf(s3, 'objects', 'versioned')).toString()).toBe('v2');
+    const missing = await failure(s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'not-there', Body: 'x', IfMatch: v1.ETag })));
+    expect(missing.name).toBe('NoSuchKey');
+    expect(missing.$metadata.httpStatusCode).toBe(404);
+  });
+
+  it('refuses If-None-Match with an ETag on a write: S3 implements only *', async () => {
+    const refused = await failure(s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'etag-none-match', Body: 'x', IfNoneMatch: '"abc"' })));
+    expect(refused.name).toBe('NotImplemented');
+    expect(refused.$metadata.httpStatusCode).toBe(501);
+    expect((await failure(s3.send(new HeadObjectCommand({ Bucket: 'objects', Key: 'etag-none-match' })))).$metadata.httpStatusCode).toBe(404);
+  });
+
+  it('of two racing If-None-Match: * writers to one key exactly one wins', async () => {
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'race', Body: `writer ${i}`, IfNoneMatch: '*' }))),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const lost of outcomes.filter((o) => o.status === 'rejected')) expect((lost.reason as Error).name).toBe('PreconditionFailed');
+    expect((await bodyOf(s3, 'objects', 'race')).toString()).toMatch(/^writer \d$/);
   });
 });
 

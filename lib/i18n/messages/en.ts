@@ -150,6 +150,7 @@ export const en = {
   's3.create.success': 'Successfully created bucket "{name}".',
   's3.create.failed': 'Failed to create bucket "{name}"',
   's3.create.invalid': 'The bucket name is not valid.',
+  's3.create.exists': 'A bucket named "{name}" already exists in this account. Choose another name.',
 
   's3.name.length': 'Bucket name must be between 3 and 63 characters long.',
   's3.name.chars': 'Bucket name can contain only lowercase letters, numbers, periods (.), and hyphens (-).',

@@ -147,6 +147,7 @@ export const ja: Record<MessageKey, string> = {
   's3.create.success': 'バケット「{name}」が正常に作成されました。',
   's3.create.failed': 'バケット「{name}」を作成できませんでした',
   's3.create.invalid': 'バケット名が無効です。',
+  's3.create.exists': 'バケット「{name}」はこのアカウントにすでに存在します。別の名前を指定してください。',
 
   's3.name.length': 'バケット名は 3～63 文字にする必要があります。',
   's3.name.chars': 'バケット名に使用できるのは、小文字、数字、ピリオド (.)、ハイフン (-) のみです。',

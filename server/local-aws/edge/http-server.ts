@@ -80,7 +80,9 @@ async function serve(options: EdgeOptions, message: IncomingMessage, response: S
   try {
     const admin = rawPath.startsWith('/_local-aws/') ? findAdminRoute(options.adminRoutes, rawPath.slice('/_local-aws/'.length)) : undefined;
     if (admin) {
-      result = await admin(request);
+      const answer = await admin(request);
+      // Local AWS's own routes carry a request id too, so every response can be traced in the log.
+      result = { ...answer, headers: { 'x-amzn-requestid': requestId, ...answer.headers } };
     } else {
       const route = await routeRequest(request, options.registry, signature);
       service = route.service;

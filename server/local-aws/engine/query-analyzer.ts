@@ -355,7 +355,7 @@ export class QueryAnalyzer<T> {
       case 'date_add': {
         const unit = constant(0)?.toLowerCase();
         if (unit !== undefined) {
-          const fn = INTERVAL_UNITS[unit];
+          const fn = Object.hasOwn(INTERVAL_UNITS, unit) ? INTERVAL_UNITS[unit] : undefined;
           if (!fn) this.fail('INVALID_FUNCTION_ARGUMENT', node.query_location, `'${unit}' is not a valid Timestamp field`);
           return this.instantiate(`($3 + ${fn}(CAST($2 AS BIGINT)))`, args, node);
         }

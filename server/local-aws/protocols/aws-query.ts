@@ -1,7 +1,7 @@
 import { AwsError, notImplemented } from '../errors';
 import type { RequestContext } from '../request-context';
 import type { QueryParams } from './query-params';
-import type { AwsQueryService, HttpResponse } from './service-definition';
+import { findOperation, type AwsQueryService, type HttpResponse } from './service-definition';
 import { XML_DECLARATION, escapeXml, writeChildren } from './xml-writer';
 
 /**
@@ -11,7 +11,7 @@ import { XML_DECLARATION, escapeXml, writeChildren } from './xml-writer';
 export async function handleAwsQuery(service: AwsQueryService, ctx: RequestContext, params: QueryParams): Promise<HttpResponse> {
   const action = params.get('Action');
   if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action');
-  const operation = service.operations[action];
+  const operation = findOperation(service.operations, action);
   if (!operation) throw notImplemented(service.name, action);
   const tree = await operation(params, ctx);
   const result = writeChildren(tree, { listMember: 'member' });

@@ -1,7 +1,7 @@
 import { AwsError, notImplemented } from '../errors';
 import type { RawRequest, RequestContext } from '../request-context';
 import { QueryParams } from './query-params';
-import type { Ec2QueryService, HttpResponse } from './service-definition';
+import { findOperation, type Ec2QueryService, type HttpResponse } from './service-definition';
 import { XML_DECLARATION, escapeXml, writeChildren } from './xml-writer';
 
 /**
@@ -16,7 +16,7 @@ export async function handleEc2Query(
 ): Promise<HttpResponse> {
   const action = params.get('Action');
   if (!action) throw new AwsError('MissingAction', 'The request must contain the parameter Action');
-  const operation = service.operations[action];
+  const operation = findOperation(service.operations, action);
   if (!operation) {
     throw notImplemented(service.name, action);
   }

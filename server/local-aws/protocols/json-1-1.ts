@@ -1,6 +1,6 @@
 import { AwsError, notImplemented } from '../errors';
 import type { RawRequest, RequestContext } from '../request-context';
-import type { HttpResponse, Json11Service } from './service-definition';
+import { findOperation, type HttpResponse, type Json11Service } from './service-definition';
 
 const JSON_BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -15,7 +15,7 @@ export async function handleJson11(service: Json11Service, request: RawRequest, 
     throw new AwsError('UnknownOperationException', `Missing or invalid X-Amz-Target for ${service.name}: "${target}"`);
   }
   const operationName = target.slice(dot + 1);
-  const operation = service.operations[operationName];
+  const operation = findOperation(service.operations, operationName);
   if (!operation) throw notImplemented(service.name, operationName);
   const input = parseJsonObject(await request.readBody(JSON_BODY_LIMIT));
   const output = (await operation(input, ctx)) ?? {};

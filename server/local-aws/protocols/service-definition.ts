@@ -52,3 +52,12 @@ export interface RestService extends ServiceBase {
 }
 
 export type ServiceDefinition = Ec2QueryService | AwsQueryService | Json11Service | RestService;
+
+/**
+ * The handler a service defines for an operation name taken from the request. Only the table's own
+ * entries count: `constructor`, `toString` or `__proto__` must answer 501 like any unknown name,
+ * not reach Object.prototype.
+ */
+export function findOperation<T>(operations: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(operations, name) ? operations[name] : undefined;
+}

@@ -12,13 +12,15 @@ export interface Migration {
 
 /**
  * Opens local AWS's metadata database. WAL keeps readers (the console's reads) from waiting on a
- * writer (flow-log delivery); `synchronous=NORMAL` under WAL is still crash-safe for committed data.
+ * writer (flow-log delivery). `synchronous=FULL` syncs the WAL at every commit, so what a response
+ * acknowledged survives a power loss too, not only a crash of the process (NORMAL's guarantee); on
+ * this workload that costs a fraction of a millisecond per write.
  */
 export function openDatabase(dataDir: string, migrations: Migration[]): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'local-aws.sqlite'));
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   applyMigrations(db, migrations);

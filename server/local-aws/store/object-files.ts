@@ -54,6 +54,8 @@ export class ObjectFiles {
     const finalPath = this.pathOf(fileId);
     await fs.promises.mkdir(path.dirname(finalPath), { recursive: true });
     await fs.promises.rename(tmpPath, finalPath);
+    // The rename is durable only once the directory holding the new name is synced.
+    await syncDirectory(path.dirname(finalPath));
     return { fileId, size, md5Hex: md5.digest('hex') };
   }
 
@@ -78,5 +80,14 @@ export class ObjectFiles {
   pathOf(fileId: string): string {
     if (!/^[0-9a-f]{32}$/.test(fileId)) throw new Error(`invalid object file id ${JSON.stringify(fileId)}`);
     return path.join(this.objectsDir, fileId.slice(0, 2), fileId);
+  }
+}
+
+async function syncDirectory(dir: string) {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

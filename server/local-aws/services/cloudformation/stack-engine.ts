@@ -34,7 +34,7 @@ export class StackEngine {
 
   providerFor(type: string): ResourceProvider | undefined {
     if (type.startsWith('Custom::')) return this.options.providers['AWS::CloudFormation::CustomResource'];
-    return this.options.providers[type];
+    return Object.hasOwn(this.options.providers, type) ? this.options.providers[type] : undefined;
   }
 
   /** Starts the stack's creation in the background; the record must already be stored. */

@@ -250,7 +250,7 @@ export function requiredCapability(template: Template): { capability?: 'CAPABILI
   const resources: string[] = [];
   let named = false;
   for (const [logicalId, resource] of Object.entries(template.resources)) {
-    if (!(resource.Type in IAM_TYPES)) continue;
+    if (!Object.hasOwn(IAM_TYPES, resource.Type)) continue;
     resources.push(logicalId);
     const nameProperty = IAM_TYPES[resource.Type];
     if (nameProperty && resource.Properties?.[nameProperty] !== undefined) named = true;

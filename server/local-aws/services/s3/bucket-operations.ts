@@ -49,7 +49,14 @@ export async function createBucket(store: S3Store, request: RawRequest, ctx: Req
     }
     if (constraint) region = constraint;
   }
-  if (!store.createBucket(bucket, region)) throw s3Errors.bucketAlreadyOwnedByYou(bucket);
+  if (!store.createBucket(bucket, region)) {
+    // us-east-1 keeps S3's legacy answer: creating a bucket you already own there succeeds (and
+    // changes nothing); every other Region says BucketAlreadyOwnedByYou.
+    if (region === 'us-east-1' && store.getBucket(bucket)?.region === 'us-east-1') {
+      return { status: 200, headers: { ...s3Headers(ctx), location: `/${bucket}` } };
+    }
+    throw s3Errors.bucketAlreadyOwnedByYou(bucket);
+  }
   return { status: 200, headers: { ...s3Headers(ctx), location: `/${bucket}` } };
 }
 

@@ -12,6 +12,7 @@ import { checkKey, parseRange, type ObjectLimits } from './object-operations';
 import { header, readObjectHeaders, readUserMetadata } from './object-request-headers';
 import { checksumAlgorithmOf, receiveBody } from './receive-body';
 import { parseCopySource } from './copy-source';
+import { checkWriteCondition, readWriteCondition } from './write-conditions';
 import { s3Errors, s3Headers } from './s3-errors';
 import type { S3Store } from './s3-store';
 
@@ -174,6 +175,8 @@ export async function completeMultipartUpload(
   uploadId: string,
 ): Promise<HttpResponse> {
   const upload = requireUpload(mp, bucket, key, uploadId);
+  const condition = readWriteCondition(request);
+  checkWriteCondition(condition, key, mp.store.getObject(bucket, key)?.etag);
   const requested = parseCompleteRequest((await request.readBody(COMPLETE_BODY_LIMIT)).toString('utf8'));
   for (let i = 1; i < requested.length; i++) {
     if (requested[i].partNumber <= requested[i - 1].partNumber) throw s3Errors.invalidPartOrder(uploadId);
@@ -226,7 +229,7 @@ export async function completeMultipartUpload(
   if (composite !== undefined) checksums[upload.checksumAlgorithm!] = composite;
   else if (fullObjectAlgorithm && fullObject !== undefined) checksums[fullObjectAlgorithm] = fullObject;
 
-  const record = await mp.multipart.complete(upload, parts, assembled, etag, checksums);
+  const record = await mp.multipart.complete(upload, parts, assembled, etag, checksums, condition);
   if (record === 'gone') throw s3Errors.noSuchUpload(uploadId);
   const location = `${ctx.endpoint}/${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
   const response = s3Xml(ctx, 'CompleteMultipartUploadResult', {

@@ -4,6 +4,7 @@ import type { Db } from '../../store/database';
 import type { StoredFile } from '../../store/object-files';
 import type { ChecksumAlgorithm } from './checksum-tap';
 import { MissingBucketError, type ObjectHeaders, type ObjectRecord, type S3Store } from './s3-store';
+import type { WriteCondition } from './write-conditions';
 
 export type ChecksumType = 'COMPOSITE' | 'FULL_OBJECT';
 
@@ -190,8 +191,9 @@ export class MultipartStore {
     file: StoredFile,
     etag: string,
     checksums: Record<string, string>,
+    condition?: WriteCondition,
   ): Promise<ObjectRecord | 'gone'> {
-    const outcome = this.db.transaction(() => {
+    const run = this.db.transaction(() => {
       const exists = this.db.prepare('SELECT 1 FROM s3_multipart_uploads WHERE upload_id = ?').get(upload.uploadId);
       if (!exists) return 'gone' as const;
       const switched = this.s3.switchObject({
@@ -203,12 +205,21 @@ export class MultipartStore {
         checksums,
         etag,
         partSizes: parts.map((part) => part.size),
+        condition,
       });
       if (switched instanceof MissingBucketError) return 'gone' as const;
       const partFiles = this.db.prepare('SELECT file_id FROM s3_multipart_parts WHERE upload_id = ?').pluck().all(upload.uploadId) as string[];
       this.db.prepare('DELETE FROM s3_multipart_uploads WHERE upload_id = ?').run(upload.uploadId);
       return { switched, partFiles };
-    })();
+    });
+    let outcome: ReturnType<typeof run>;
+    try {
+      outcome = run();
+    } catch (error) {
+      // A failed write condition: the upload stays, as on S3, so the client may retry or abort it.
+      await this.s3.files.remove(file.fileId);
+      throw error;
+    }
     if (outcome === 'gone') {
       await this.s3.files.remove(file.fileId);
       return 'gone';

@@ -6,8 +6,9 @@ import type { RawRequest, RequestContext } from '../../request-context';
 import { requireBucket, s3Xml } from './bucket-operations';
 import { parseCopySource } from './copy-source';
 import { header, readObjectHeaders, readUserMetadata } from './object-request-headers';
-import { receiveBody } from './receive-body';
+import { receiveBody, verifyBufferedBody } from './receive-body';
 import { s3Errors, s3Headers } from './s3-errors';
+import { checkWriteCondition, readWriteCondition } from './write-conditions';
 import { MissingBucketError, type ObjectHeaders, type ObjectRecord, type S3Store } from './s3-store';
 
 const MAX_KEY_BYTES = 1024;
@@ -33,10 +34,12 @@ export async function putObject(
 ): Promise<HttpResponse> {
   checkKey(key);
   requireBucket(store, bucket);
+  const condition = readWriteCondition(request);
+  checkWriteCondition(condition, key, store.getObject(bucket, key)?.etag);
   const { stored, checksums } = await receiveBody(store, request, { maxBytes: limits.maxObjectBytes });
   let record: ObjectRecord;
   try {
-    record = await store.commitObject(bucket, key, stored, readObjectHeaders(request), readUserMetadata(request), checksums);
+    record = await store.commitObject(bucket, key, stored, readObjectHeaders(request), readUserMetadata(request), checksums, condition);
   } catch (error) {
     if (error instanceof MissingBucketError) throw s3Errors.noSuchBucket(bucket);
     throw error;
@@ -205,6 +208,8 @@ export async function deleteObject(store: S3Store, ctx: RequestContext, bucket: 
 export async function copyObject(store: S3Store, request: RawRequest, ctx: RequestContext, bucket: string, key: string): Promise<HttpResponse> {
   checkKey(key);
   requireBucket(store, bucket);
+  const condition = readWriteCondition(request);
+  checkWriteCondition(condition, key, store.getObject(bucket, key)?.etag);
   const { bucket: sourceBucket, key: sourceKey } = parseCopySource(header(request, 'x-amz-copy-source')!);
   const source = requireObject(store, sourceBucket, sourceKey);
   const directive = header(request, 'x-amz-metadata-directive') ?? 'COPY';
@@ -240,7 +245,7 @@ export async function copyObject(store: S3Store, request: RawRequest, ctx: Reque
       };
   let record: ObjectRecord;
   try {
-    record = await store.commitObject(bucket, key, stored, headers, replace ? readUserMetadata(request) : source.userMetadata, source.checksums);
+    record = await store.commitObject(bucket, key, stored, headers, replace ? readUserMetadata(request) : source.userMetadata, source.checksums, condition);
   } catch (error) {
     if (error instanceof MissingBucketError) throw s3Errors.noSuchBucket(bucket);
     throw error;
@@ -251,7 +256,9 @@ export async function copyObject(store: S3Store, request: RawRequest, ctx: Reque
 /** DeleteObjects: up to 1000 keys, per-key results, Quiet mode reports only errors. */
 export async function deleteObjects(store: S3Store, request: RawRequest, ctx: RequestContext, bucket: string): Promise<HttpResponse> {
   requireBucket(store, bucket);
-  const body = (await request.readBody(DELETE_OBJECTS_BODY_LIMIT)).toString('utf8');
+  const raw = await request.readBody(DELETE_OBJECTS_BODY_LIMIT);
+  verifyBufferedBody(request, raw);
+  const body = raw.toString('utf8');
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'Object' });
   let parsed: { Delete?: { Object?: { Key?: unknown }[]; Quiet?: string } | '' };
   try {

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { AwsError } from '../../errors';
 import type { RawRequest } from '../../request-context';
 import type { StoredFile } from '../../store/object-files';
 import type { S3Store } from './s3-store';
 import { AwsChunkedDecoder } from './aws-chunked-decoder';
-import { CHECKSUM_ALGORITHMS, ChecksumTap, type ChecksumAlgorithm } from './checksum-tap';
+import { CHECKSUM_ALGORITHMS, ChecksumTap, checksumBase64, type ChecksumAlgorithm } from './checksum-tap';
 import { header } from './object-request-headers';
 import { s3Errors } from './s3-errors';
 
@@ -46,6 +47,10 @@ export async function receiveBody(
   if (decoder) transforms.push(decoder);
   const tap = algorithm ? new ChecksumTap(algorithm) : undefined;
   if (tap) transforms.push(tap);
+  // A signed payload names its SHA-256 in hex; S3 refuses a body that does not hash to it.
+  const payloadSha256 = signedPayloadSha256(request);
+  const payloadTap = payloadSha256 !== undefined && algorithm !== 'SHA256' ? new ChecksumTap('SHA256') : undefined;
+  if (payloadTap) transforms.push(payloadTap);
   transforms.push(sizeLimit(options.maxBytes));
 
   // On a failure mid-body Node's pipeline detaches the socket before destroying the request, so
@@ -63,8 +68,12 @@ export async function receiveBody(
     await discard(new AwsError('IncompleteBody', 'The request body terminated unexpectedly', 400));
   }
   const checksums: Record<string, string> = {};
+  const sha256Base64 = payloadTap?.digestBase64();
   if (tap && algorithm) {
     const headerName = `x-amz-checksum-${algorithm.toLowerCase()}`;
+    if (decoder && trailersOf(request).includes(headerName) && decoder.trailers[headerName] === undefined && header(request, headerName) === undefined) {
+      await discard(malformedTrailer());
+    }
     const expected = header(request, headerName) ?? decoder?.trailers[headerName];
     const actual = tap.digestBase64();
     if (expected !== undefined && expected !== actual) {
@@ -72,7 +81,55 @@ export async function receiveBody(
     }
     checksums[algorithm] = actual;
   }
+  if (payloadSha256 !== undefined) {
+    const computed = Buffer.from(sha256Base64 ?? checksums.SHA256, 'base64').toString('hex');
+    if (computed !== payloadSha256) await discard(sha256Mismatch(payloadSha256, computed));
+  }
   return { stored, checksums };
+}
+
+/**
+ * Checks a small body read whole (DeleteObjects): Content-MD5, a flexible checksum header and a
+ * signed payload hash, each when the client sent it, with the errors S3 gives.
+ */
+export function verifyBufferedBody(request: RawRequest, body: Buffer) {
+  const contentMd5 = header(request, 'content-md5');
+  if (contentMd5 !== undefined) {
+    if (!/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) throw s3Errors.invalidDigest();
+    if (createHash('md5').update(body).digest('base64') !== contentMd5) throw s3Errors.badDigest();
+  }
+  for (const algorithm of CHECKSUM_ALGORITHMS) {
+    const expected = header(request, `x-amz-checksum-${algorithm.toLowerCase()}`);
+    if (expected !== undefined && checksumBase64(algorithm, body) !== expected) {
+      throw new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400);
+    }
+  }
+  const payloadSha256 = signedPayloadSha256(request);
+  if (payloadSha256 !== undefined) {
+    const computed = createHash('sha256').update(body).digest('hex');
+    if (computed !== payloadSha256) throw sha256Mismatch(payloadSha256, computed);
+  }
+}
+
+/** The hex SHA-256 a SigV4 request declares for its body; undefined for UNSIGNED-PAYLOAD and streaming. */
+function signedPayloadSha256(request: RawRequest): string | undefined {
+  const value = header(request, 'x-amz-content-sha256')?.trim().toLowerCase();
+  return value !== undefined && /^[0-9a-f]{64}$/.test(value) ? value : undefined;
+}
+
+function sha256Mismatch(client: string, computed: string) {
+  return new AwsError('XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 400, {
+    ClientComputedContentSHA256: client,
+    S3ComputedContentSHA256: computed,
+  });
+}
+
+function malformedTrailer() {
+  return new AwsError(
+    'MalformedTrailerError',
+    'The request contained trailing data that was not well-formed or did not conform to our published schema.',
+    400,
+  );
 }
 
 /** The flexible checksum the client sends with the body, as a header or announced as a trailer. */

@@ -25,43 +25,8 @@ import {
 import { resolveS3Address } from './s3-addressing';
 import { renderS3Error, s3Errors } from './s3-errors';
 import type { S3Store } from './s3-store';
+import { unsupportedSubresourceOperation } from './s3-subresources';
 import { notImplemented } from '../../errors';
-
-/**
- * Sub-resources S3 selects with a query flag (`?acl`, `?tagging`…). Those local AWS does not serve
- * answer 501 with the operation's name instead of being mistaken for a plain GET or PUT.
- */
-const SUBRESOURCE_OPERATIONS: Record<string, string> = {
-  accelerate: 'BucketAccelerateConfiguration',
-  acl: 'Acl',
-  analytics: 'BucketAnalyticsConfiguration',
-  cors: 'BucketCors',
-  encryption: 'BucketEncryption',
-  intelligentTiering: 'BucketIntelligentTieringConfiguration',
-  inventory: 'BucketInventoryConfiguration',
-  lifecycle: 'BucketLifecycleConfiguration',
-  logging: 'BucketLogging',
-  metrics: 'BucketMetricsConfiguration',
-  notification: 'BucketNotificationConfiguration',
-  'object-lock': 'ObjectLockConfiguration',
-  ownershipControls: 'BucketOwnershipControls',
-  policy: 'BucketPolicy',
-  policyStatus: 'BucketPolicyStatus',
-  publicAccessBlock: 'PublicAccessBlock',
-  replication: 'BucketReplication',
-  requestPayment: 'BucketRequestPayment',
-  restore: 'RestoreObject',
-  retention: 'ObjectRetention',
-  legalHold: 'ObjectLegalHold',
-  select: 'SelectObjectContent',
-  tagging: 'Tagging',
-  torrent: 'ObjectTorrent',
-  versions: 'ObjectVersions',
-  website: 'BucketWebsite',
-  attributes: 'ObjectAttributes',
-};
-
-const VERB: Record<string, string> = { GET: 'Get', PUT: 'Put', DELETE: 'Delete', POST: 'Post', HEAD: 'Head' };
 
 export function createS3Service(store: S3Store, limits: ObjectLimits): RestService {
   const mp: MultipartContext = { store, multipart: new MultipartStore(store.db, store), limits };
@@ -83,7 +48,7 @@ export function createS3Service(store: S3Store, limits: ObjectLimits): RestServi
         if (method === 'GET' && query.has('versioning')) return getBucketVersioning(store, ctx, bucket);
         if (method === 'POST' && query.has('delete')) return deleteObjects(store, request, ctx, bucket);
         if (method === 'GET' && query.has('uploads')) return listMultipartUploads(mp, request, ctx, bucket);
-        rejectSubresource(method, query);
+        rejectSubresource(method, 'bucket', query);
         switch (method) {
           case 'PUT':
             return createBucket(store, request, ctx, bucket);
@@ -99,7 +64,7 @@ export function createS3Service(store: S3Store, limits: ObjectLimits): RestServi
       }
       const multipart = multipartOperation(mp, request, ctx, bucket, key);
       if (multipart) return multipart;
-      rejectSubresource(method, query);
+      rejectSubresource(method, 'object', query);
       switch (method) {
         case 'PUT':
           return request.headers['x-amz-copy-source'] !== undefined
@@ -143,9 +108,7 @@ function multipartOperation(mp: MultipartContext, request: RawRequest, ctx: Requ
   }
 }
 
-function rejectSubresource(method: string, query: URLSearchParams) {
-  for (const name of query.keys()) {
-    const operation = SUBRESOURCE_OPERATIONS[name];
-    if (operation) throw notImplemented('S3', `${VERB[method] ?? method}${operation}`);
-  }
+function rejectSubresource(method: string, scope: 'bucket' | 'object', query: URLSearchParams) {
+  const operation = unsupportedSubresourceOperation(method, scope, query);
+  if (operation) throw notImplemented('S3', operation);
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../store/database';
 import type { ObjectFiles, StoredFile } from '../../store/object-files';
+import { checkWriteCondition, type WriteCondition } from './write-conditions';
 
 export interface BucketRecord {
   name: string;
@@ -141,8 +142,15 @@ export class S3Store {
     headers: ObjectHeaders,
     userMetadata: Record<string, string>,
     checksums: Record<string, string>,
+    condition?: WriteCondition,
   ): Promise<ObjectRecord> {
-    const switched = this.db.transaction(() => this.switchObject({ bucket, key, file, headers, userMetadata, checksums }))();
+    let switched: ObjectSwitch | MissingBucketError;
+    try {
+      switched = this.db.transaction(() => this.switchObject({ bucket, key, file, headers, userMetadata, checksums, condition }))();
+    } catch (error) {
+      await this.files.remove(file.fileId);
+      throw error;
+    }
     if (switched instanceof MissingBucketError) {
       await this.files.remove(file.fileId);
       throw switched;
@@ -166,14 +174,18 @@ export class S3Store {
     /** Multipart objects carry S3's `"<md5 of part md5s>-<parts>"`, not the body's MD5. */
     etag?: string;
     partSizes?: number[];
+    /** Checked against the key's current version inside the caller's transaction; throws when it fails. */
+    condition?: WriteCondition;
   }): ObjectSwitch | MissingBucketError {
     const { bucket, key, file, headers, userMetadata, checksums } = input;
     const lastModified = new Date();
     const etag = input.etag ?? `"${file.md5Hex}"`;
     if (!this.getBucket(bucket)) return new MissingBucketError(bucket);
-    const old = this.db.prepare('SELECT file_id FROM s3_objects WHERE bucket = ? AND key = ?').pluck().get(bucket, key) as
-      | string
+    const current = this.db.prepare('SELECT file_id, etag FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as
+      | { file_id: string; etag: string }
       | undefined;
+    checkWriteCondition(input.condition, key, current?.etag);
+    const old = current?.file_id;
     this.db
       .prepare(
         `INSERT OR REPLACE INTO s3_objects (bucket, key, file_id, size, etag, last_modified, content_type, content_encoding,
