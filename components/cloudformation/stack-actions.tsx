@@ -38,6 +38,7 @@ export function StackActions() {
         visible={confirming}
         stackId={stack.id}
         stackName={stack.name}
+        status={stack.status}
         onDismiss={() => setConfirming(false)}
         onDone={(result) => {
           setConfirming(false);

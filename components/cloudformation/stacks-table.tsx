@@ -134,6 +134,7 @@ export function StacksTable({ stacks, statusFilter }: { stacks: StackSummary[]; 
           visible={deleting}
           stackId={one.id}
           stackName={one.name}
+          status={one.status}
           onDismiss={() => setDeleting(false)}
           onDone={(result) => {
             setDeleting(false);

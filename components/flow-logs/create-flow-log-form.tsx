@@ -20,7 +20,7 @@ import { DEFAULT_FLOW_LOG_FIELDS } from '@/lib/flow-logs/fields';
 import type { MessageKey } from '@/lib/i18n/core';
 import { createFlowLog, type CreateFlowLogResult } from '@/server/actions/flow-logs';
 import { FieldPicker } from './field-picker';
-import { RadioGroup } from './radio-group';
+import { RadioGroup } from '@/components/ui/radio-group';
 import { TagEditor } from './tag-editor';
 
 /** A VPC, subnet or network interface a flow log can be created for. */

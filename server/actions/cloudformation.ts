@@ -10,7 +10,13 @@ import { withFlash } from '@/lib/flash-url';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { cloudFormationClient } from '@/server/aws/clients';
 import { describeAwsError } from '@/server/aws/errors';
-import { describeTemplate as readTemplateSummary, type TemplateSource, type TemplateSummary } from '@/server/data/cloudformation';
+import {
+  describeTemplate as readTemplateSummary,
+  listStackResources,
+  type StackResource,
+  type TemplateSource,
+  type TemplateSummary,
+} from '@/server/data/cloudformation';
 import { getT } from '@/server/i18n';
 import { currentRegion } from '@/server/region';
 import type { ActionResult } from './result';
@@ -137,15 +143,41 @@ export async function createStack(_prev: CreateStackResult | null, formData: For
   redirect(withFlash(`/cloudformation/stacks/${encodeURIComponent(segment)}?tab=events`, { type: 'success', key: 'cfn.create.started', vars: { name: stackName } }));
 }
 
+export type FailedResourcesResult = ActionResult<StackResource[]>;
+
+/** The resources that failed to delete, for the Delete dialog of a DELETE_FAILED stack. */
+export async function listDeleteFailedResources(stackId: string): Promise<FailedResourcesResult> {
+  const read = await listStackResources(await currentRegion(), stackId);
+  if (!read.ok) return { ok: false, code: read.error.code, message: read.error.message };
+  return { ok: true, data: read.data.filter((resource) => resource.status === 'DELETE_FAILED') };
+}
+
 export type DeleteStackResult = ActionResult<{ stackId: string }>;
 
 /** DeleteStack by stack ID (a name could by now belong to a newer stack of the same name). */
+/**
+ * DeleteStack. For a DELETE_FAILED stack the form may also carry `mode=retain` with the logical
+ * ids to keep (`retain`, RetainResources) or `mode=force` (FORCE_DELETE_STACK), the two ways out
+ * AWS offers; CloudFormation itself refuses both for a stack in any other state.
+ */
 export async function deleteStack(_prev: DeleteStackResult | null, formData: FormData): Promise<DeleteStackResult> {
-  const parsed = z.object({ stackId: z.string().min(1).max(2048) }).safeParse({ stackId: formData.get('stackId') });
+  const parsed = z
+    .object({
+      stackId: z.string().min(1).max(2048),
+      mode: z.enum(['standard', 'retain', 'force']).default('standard'),
+      retain: z.array(z.string().min(1).max(255)).max(1000),
+    })
+    .safeParse({ stackId: formData.get('stackId'), mode: formData.get('mode') ?? undefined, retain: formData.getAll('retain') });
   if (!parsed.success) return { ok: false, message: 'A stack ID is required.' };
-  const { stackId } = parsed.data;
+  const { stackId, mode, retain } = parsed.data;
   try {
-    await cloudFormationClient(await currentRegion()).send(new DeleteStackCommand({ StackName: stackId }));
+    await cloudFormationClient(await currentRegion()).send(
+      new DeleteStackCommand({
+        StackName: stackId,
+        ...(mode === 'retain' && retain.length > 0 ? { RetainResources: retain } : {}),
+        ...(mode === 'force' ? { DeletionMode: 'FORCE_DELETE_STACK' as const } : {}),
+      }),
+    );
   } catch (error) {
     return awsFailure(error);
   }

@@ -223,6 +223,33 @@ describe('scheduled rules', () => {
 });
 
 describe('a stop in the middle of a stack', () => {
+  it('deletes a stack whose DeleteStack arrived while its last resource was being created', async () => {
+    await cfn.send(
+      new CreateStackCommand({
+        StackName: 'deleted-while-creating',
+        Capabilities: ['CAPABILITY_IAM'],
+        TemplateBody: JSON.stringify({
+          Resources: {
+            ...functionResource(`
+              const response = require('cfn-response');
+              exports.handler = (event, context) => setTimeout(() => response.send(event, context, response.SUCCESS, {}, 'slow'), event.RequestType === 'Create' ? 2500 : 0);`),
+            Slow: { Type: 'Custom::Slow', Properties: { ServiceToken: { 'Fn::GetAtt': ['Function', 'Arn'] } } },
+          },
+        }),
+      }),
+    );
+    await expect
+      .poll(async () => resourceTimeline(await stackEvents(cfn, 'deleted-while-creating')).at(-1), { timeout: 20_000, interval: 100 })
+      .toBe('Slow CREATE_IN_PROGRESS');
+    await cfn.send(new DeleteStackCommand({ StackName: 'deleted-while-creating' }));
+    const { Stacks } = await cfn.send(new DescribeStacksCommand({ StackName: 'deleted-while-creating' }));
+    const stack = await waitForStack(cfn, Stacks![0].StackId!);
+    expect(stack.StackStatus, stack.StackStatusReason).toBe('DELETE_COMPLETE');
+    const timeline = resourceTimeline(await stackEvents(cfn, stack.StackId!));
+    expect(timeline).toContain('Slow DELETE_COMPLETE');
+    expect(timeline.at(-1)).toBe('Role DELETE_COMPLETE');
+  });
+
   it('ends the stack in ROLLBACK_COMPLETE on the next start and removes what was created', async () => {
     await cfn.send(
       new CreateStackCommand({

@@ -181,6 +181,64 @@ describe('CloudFormation stacks', () => {
     await cfn.send(new DeleteStackCommand({ StackName: 'catalog' }));
   });
 
+  it('keeps what a resource that failed to delete depends on, then retains it or forces the deletion', async () => {
+    const template = JSON.stringify({
+      Resources: {
+        Database: { Type: 'AWS::Glue::Database', Properties: { DatabaseInput: { Name: { 'Fn::Sub': '\${AWS::StackName}db' } } } },
+        Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { 'Fn::Sub': '\${Database}-bucket' } } },
+        Unrelated: { Type: 'AWS::Glue::Database', Properties: { DatabaseInput: { Name: { 'Fn::Sub': '\${AWS::StackName}other' } } } },
+      },
+    });
+    for (const [name, how] of [['keeper', 'retain'], ['forced', 'force']] as const) {
+      const { stackId, stack } = await createAndWait({ StackName: name, TemplateBody: template });
+      expect(stack.StackStatus, stack.StackStatusReason).toBe('CREATE_COMPLETE');
+      await s3.send(new PutObjectCommand({ Bucket: `${name}db-bucket`, Key: 'pinned', Body: 'x' }));
+
+      // RetainResources and FORCE_DELETE_STACK are only for a stack that failed to delete.
+      await expect(cfn.send(new DeleteStackCommand({ StackName: name, RetainResources: ['Bucket'] }))).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: expect.stringContaining('DELETE_FAILED'),
+      });
+
+      await cfn.send(new DeleteStackCommand({ StackName: name }));
+      const failed = await waitForStack(cfn, stackId);
+      expect(failed.StackStatus).toBe('DELETE_FAILED');
+      expect(failed.StackStatusReason).toBe('The following resource(s) failed to delete: [Bucket]. ');
+      const resources = await cfn.send(new ListStackResourcesCommand({ StackName: stackId }));
+      const states = Object.fromEntries(resources.StackResourceSummaries!.map((r) => [r.LogicalResourceId, r.ResourceStatus]));
+      // The bucket still refers to the database, so the database is left as it was; the unrelated one goes.
+      expect(states).toEqual({ Database: 'CREATE_COMPLETE', Bucket: 'DELETE_FAILED', Unrelated: 'DELETE_COMPLETE' });
+      await expect(glue.send(new GetDatabaseCommand({ Name: `${name}db` }))).resolves.toBeDefined();
+
+      await expect(cfn.send(new DeleteStackCommand({ StackName: stackId, RetainResources: ['Nope'] }))).rejects.toMatchObject({ name: 'ValidationError' });
+      await cfn.send(
+        new DeleteStackCommand(how === 'retain' ? { StackName: stackId, RetainResources: ['Bucket'] } : { StackName: stackId, DeletionMode: 'FORCE_DELETE_STACK' }),
+      );
+      const deleted = await waitForStack(cfn, stackId);
+      expect(deleted.StackStatus, deleted.StackStatusReason).toBe('DELETE_COMPLETE');
+      const timeline = resourceTimeline(await stackEvents(cfn, stackId));
+      expect(timeline).toContain('Bucket DELETE_SKIPPED');
+      expect(timeline.at(-1)).toBe('Database DELETE_COMPLETE');
+      // The retained bucket and what it holds stay in the account.
+      await expect(s3.send(new HeadBucketCommand({ Bucket: `${name}db-bucket` }))).resolves.toBeDefined();
+      await expect(glue.send(new GetDatabaseCommand({ Name: `${name}db` }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
+    }
+  });
+
+  it('gives concurrent CreateStack calls of one name one stack; the others get AlreadyExistsException', async () => {
+    await s3.send(new CreateBucketCommand({ Bucket: 'race-templates' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'race-templates', Key: 't.json', Body: JSON.stringify({ Resources: { Db: { Type: 'AWS::Glue::Database', Properties: { DatabaseInput: { Name: 'racedb' } } } } }) }));
+    const TemplateURL = `${localAws.endpoint}/race-templates/t.json`;
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => cfn.send(new CreateStackCommand({ StackName: 'race', TemplateURL }))));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    for (const lost of outcomes.filter((o) => o.status === 'rejected')) expect((lost.reason as Error).name).toBe('AlreadyExistsException');
+    const stack = await waitForStack(cfn, 'race');
+    expect(stack.StackStatus).toBe('CREATE_COMPLETE');
+    const live = await cfn.send(new ListStacksCommand({ StackStatusFilter: ['CREATE_IN_PROGRESS', 'CREATE_COMPLETE', 'ROLLBACK_COMPLETE'] }));
+    expect(live.StackSummaries?.filter((s) => s.StackName === 'race')).toHaveLength(1);
+    await cfn.send(new DeleteStackCommand({ StackName: 'race' }));
+  });
+
   it('evaluates every intrinsic function, mapping, condition and pseudo parameter', async () => {
     const template = {
       Parameters: {

@@ -27,6 +27,15 @@ export const cloudformationEn = {
   'cfn.delete.body': 'Deleting this stack will delete all stack resources. Resources will be deleted according to their DeletionPolicy.',
   'cfn.delete.stackName': 'Stack: {name}',
   'cfn.delete.submit': 'Delete',
+  'cfn.delete.failedIntro':
+    'This stack is in the DELETE_FAILED state: some of its resources could not be deleted. Delete it again, retaining those resources, or force the deletion.',
+  'cfn.delete.modeLabel': 'Deletion method',
+  'cfn.delete.modeRetain': 'Delete this stack but retain resources',
+  'cfn.delete.modeRetainDescription': 'The resources you select stay in your account; everything else is deleted.',
+  'cfn.delete.modeForce': 'Force delete this entire stack',
+  'cfn.delete.modeForceDescription': 'Resources that fail to delete again are retained in your account, and the stack is deleted.',
+  'cfn.delete.retainLabel': 'Resources to retain',
+  'cfn.delete.retainNone': 'No resource failed to delete.',
   'cfn.delete.started': 'Deletion of stack "{name}" has been initiated.',
   'cfn.delete.failed': 'Failed to delete stack "{name}"',
 

@@ -26,6 +26,15 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.delete.body': 'このスタックを削除すると、すべてのスタックリソースが削除されます。リソースは DeletionPolicy に従って削除されます。',
   'cfn.delete.stackName': 'スタック: {name}',
   'cfn.delete.submit': '削除',
+  'cfn.delete.failedIntro':
+    'このスタックは DELETE_FAILED 状態です。一部のリソースを削除できませんでした。それらのリソースを保持して再度削除するか、強制的に削除してください。',
+  'cfn.delete.modeLabel': '削除方法',
+  'cfn.delete.modeRetain': 'リソースを保持してこのスタックを削除',
+  'cfn.delete.modeRetainDescription': '選択したリソースはアカウントに残り、それ以外は削除されます。',
+  'cfn.delete.modeForce': 'このスタック全体を強制削除',
+  'cfn.delete.modeForceDescription': '再度削除に失敗したリソースはアカウントに保持され、スタックは削除されます。',
+  'cfn.delete.retainLabel': '保持するリソース',
+  'cfn.delete.retainNone': '削除に失敗したリソースはありません。',
   'cfn.delete.started': 'スタック「{name}」の削除を開始しました。',
   'cfn.delete.failed': 'スタック「{name}」を削除できませんでした',
 

@@ -173,11 +173,8 @@ async function createStack(deps: CloudFormationDeps, params: QueryParams, ctx: R
     );
   }
   const clientRequestToken = params.get('ClientRequestToken');
-  const existing = deps.store.findLiveByName(ctx.region, name);
-  if (existing) {
-    if (clientRequestToken && existing.ClientRequestToken === clientRequestToken) return { StackId: existing.StackId };
-    throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
-  }
+  const retried = existingStackFor(deps, ctx.region, name, clientRequestToken);
+  if (retried) return { StackId: retried };
   const onFailureParam = params.get('OnFailure');
   const disableRollback = params.bool('DisableRollback');
   if (onFailureParam !== undefined && disableRollback !== undefined) {
@@ -254,6 +251,10 @@ async function createStack(deps: CloudFormationDeps, params: QueryParams, ctx: R
   // References, conditions and cycles are the caller's mistakes: answer them now, not as a failed stack.
   planStack(template, (parameter) => deps.engine.parameterValue(record, template, parameter), ctx.region);
 
+  // Asked again with nothing awaited between it and the insert: a concurrent CreateStack of the
+  // same name that fetched its TemplateURL meanwhile must not yield a second live stack.
+  const raced = existingStackFor(deps, ctx.region, name, clientRequestToken);
+  if (raced) return { StackId: raced };
   deps.store.insertStack(record);
   deps.store.addEvent({
     StackId: stackId,
@@ -267,6 +268,17 @@ async function createStack(deps: CloudFormationDeps, params: QueryParams, ctx: R
   });
   deps.engine.startCreate(record);
   return { StackId: stackId };
+}
+
+/**
+ * A live stack already holds the name: the caller's own retry (same ClientRequestToken) gets that
+ * stack's id back, anyone else AlreadyExistsException. Undefined when the name is free.
+ */
+function existingStackFor(deps: CloudFormationDeps, region: string, name: string, clientRequestToken: string | undefined): string | undefined {
+  const existing = deps.store.findLiveByName(region, name);
+  if (!existing) return undefined;
+  if (clientRequestToken && existing.ClientRequestToken === clientRequestToken) return existing.StackId;
+  throw new AwsError('AlreadyExistsException', `Stack [${name}] already exists`);
 }
 
 function describeStacks(deps: CloudFormationDeps, params: QueryParams, ctx: RequestContext): XmlTree {
@@ -439,11 +451,26 @@ function deleteStack(deps: CloudFormationDeps, params: QueryParams, ctx: Request
       .find((other) => other.StackId !== stack.StackId && other.Imports.includes(exportName));
     if (importer) throw validationError(`Export ${exportName} cannot be deleted as it is in use by ${importer.StackName}`);
   }
+  const retain = params.list('RetainResources');
+  const mode = params.get('DeletionMode') ?? 'STANDARD';
+  if (mode !== 'STANDARD' && mode !== 'FORCE_DELETE_STACK') {
+    throw validationError(
+      `1 validation error detected: Value '${mode}' at 'deletionMode' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, FORCE_DELETE_STACK]`,
+    );
+  }
+  // Both are ways out of DELETE_FAILED only, as on AWS.
+  if ((retain.length > 0 || mode === 'FORCE_DELETE_STACK') && stack.StackStatus !== 'DELETE_FAILED') {
+    const what = retain.length > 0 ? 'RetainResources' : 'DeletionMode FORCE_DELETE_STACK';
+    throw validationError(`Invalid operation on stack [${stack.StackId}]. ${what} can only be specified when the stack is in the DELETE_FAILED state`);
+  }
+  const known = new Set(deps.store.listResources(stack.StackId).map((r) => r.LogicalResourceId));
+  const unknown = retain.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw validationError(`The specified resources to retain must be in a valid state. Resources not found: [${unknown.join(', ')}]`);
   if (stack.StackStatus === 'CREATE_IN_PROGRESS' || stack.StackStatus === 'ROLLBACK_IN_PROGRESS') {
     deps.store.updateStack(stack.StackId, { DeleteRequested: true });
     return {};
   }
-  deps.engine.startDelete(stack.StackId);
+  deps.engine.startDelete(stack.StackId, { retain, force: mode === 'FORCE_DELETE_STACK' });
   return {};
 }
 

@@ -21,6 +21,11 @@ export interface EngineOptions {
 }
 
 const STACK_TYPE = 'AWS::CloudFormation::Stack';
+
+export interface DeleteOptions {
+  retain?: string[];
+  force?: boolean;
+}
 export const STOPPED_REASON = 'Local AWS stopped while the operation was in progress';
 
 export class StackEngine {
@@ -42,8 +47,12 @@ export class StackEngine {
     this.runExclusive(stack.StackId, () => this.create(stack.StackId));
   }
 
-  startDelete(stackId: string) {
-    this.runExclusive(stackId, () => this.delete(stackId));
+  /**
+   * `retain`: logical ids to leave in place (DeleteStack RetainResources, for a DELETE_FAILED stack);
+   * `force`: FORCE_DELETE_STACK, which retains whatever fails to delete instead of failing again.
+   */
+  startDelete(stackId: string, options: DeleteOptions = {}) {
+    this.runExclusive(stackId, () => this.delete(stackId, options));
   }
 
   isBusy(stackId: string) {
@@ -163,6 +172,11 @@ export class StackEngine {
     }
 
     stack = this.store.getStack(stackId)!;
+    // A DeleteStack that arrived while the last resource was being created still wins.
+    if (!failed && stack.DeleteRequested) {
+      await this.delete(stackId);
+      return;
+    }
     if (!failed) {
       try {
         const outputs = this.resolveOutputs(stack, template, scope, plan.conditions);
@@ -199,11 +213,11 @@ export class StackEngine {
     if (stack.OnFailure === 'DELETE' || stack.DeleteRequested) await this.delete(stackId);
   }
 
-  private async delete(stackId: string) {
+  private async delete(stackId: string, options: DeleteOptions = {}) {
     const stack = this.store.getStack(stackId);
     if (!stack || stack.StackStatus === 'DELETE_COMPLETE') return;
     this.setStackStatus(stackId, 'DELETE_IN_PROGRESS', 'User Initiated');
-    const failures = await this.deleteResources(stackId);
+    const failures = await this.deleteResources(stackId, options);
     if (this.closing) return;
     if (failures.length > 0) {
       this.setStackStatus(stackId, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failures.join(', ')}]. `);
@@ -212,15 +226,31 @@ export class StackEngine {
     this.setStackStatus(stackId, 'DELETE_COMPLETE', undefined, { deletionTime: new Date().toISOString() });
   }
 
-  /** Deletes every resource that exists, highest creation order first; returns the ones that failed. */
-  private async deleteResources(stackId: string): Promise<string[]> {
+  /**
+   * Deletes every resource that exists, highest creation order first; returns the ones that failed.
+   * As CloudFormation does, a resource is not deleted while something that depends on it still
+   * exists: when a dependent fails to delete, what it refers to stays too (untouched, not failed).
+   */
+  private async deleteResources(stackId: string, options: DeleteOptions = {}): Promise<string[]> {
     const stack = this.store.getStack(stackId)!;
     const failures: string[] = [];
+    const dependencies = this.dependenciesOf(stack);
+    const remaining = new Set<string>();
+    const retain = new Set(options.retain ?? []);
     const resources = this.store.listResources(stackId).sort((a, b) => b.Order - a.Order);
     for (const resource of resources) {
       if (this.closing) return failures;
       if (resource.ResourceStatus === 'DELETE_COMPLETE' || resource.ResourceStatus === 'DELETE_SKIPPED') continue;
       const now = () => new Date().toISOString();
+      const id = resource.LogicalResourceId;
+      if ([...remaining].some((dependent) => dependencies.get(dependent)?.has(id))) {
+        remaining.add(id);
+        continue;
+      }
+      if (retain.has(id)) {
+        this.setResource(stack, { ...resource, ResourceStatus: 'DELETE_SKIPPED', ResourceStatusReason: undefined, Timestamp: now() });
+        continue;
+      }
       if (!resource.PhysicalResourceId) {
         // Never created (failed or cancelled before it existed): nothing to remove.
         this.setResource(stack, { ...resource, ResourceStatus: 'DELETE_COMPLETE', ResourceStatusReason: undefined, Timestamp: now() });
@@ -249,10 +279,25 @@ export class StackEngine {
           ResourceStatusReason: failureReason(error, resource.ResourceType),
           Timestamp: now(),
         });
-        failures.push(resource.LogicalResourceId);
+        if (options.force) {
+          this.setResource(stack, { ...resource, ResourceStatus: 'DELETE_SKIPPED', ResourceStatusReason: undefined, Timestamp: now() });
+          continue;
+        }
+        failures.push(id);
+        remaining.add(id);
       }
     }
     return failures;
+  }
+
+  /** Each resource's dependencies, from the stack's template; none when it cannot be planned again. */
+  private dependenciesOf(stack: StackRecord): Map<string, Set<string>> {
+    try {
+      const template = readTemplate(stack.TemplateBody);
+      return planStack(template, (name) => this.parameterValue(stack, template, name), stack.Region).dependencies;
+    } catch {
+      return new Map();
+    }
   }
 
   // ------------------------------------------------------------------------------ state and events

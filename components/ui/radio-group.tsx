@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { cx } from '@/components/ui/class-names';
-import { Icon } from '@/components/ui/icon';
+import { cx } from './class-names';
+import { Icon } from './icon';
 
 export interface RadioOption {
   value: string;
