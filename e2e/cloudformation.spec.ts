@@ -1,4 +1,4 @@
-import { AthenaClient, DeleteWorkGroupCommand, GetQueryExecutionCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
+import { AthenaClient, DeleteWorkGroupCommand, GetQueryExecutionCommand, GetWorkGroupCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CreateFlowLogsCommand, DeleteFlowLogsCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -402,12 +402,23 @@ test('from a flow log on the demo VPC: Generate Athena integration, Create Cloud
   await expect(problem).toContainText('The following resource(s) failed to delete');
   await expect(header.getByText('DELETE_FAILED')).toBeVisible();
   await expect(resources.getByRole('row').filter({ hasText: 'AWS::Athena::WorkGroup' })).toContainText('DELETE_FAILED');
-  // Once the workgroup is deleted with its queries (recursively), deleting the stack again succeeds.
-  await athena.send(new DeleteWorkGroupCommand({ WorkGroup: workgroup, RecursiveDeleteOption: true }));
+  // The way out AWS offers, in the console: delete again, retaining the workgroup that failed (its
+  // queries and history stay in the account).
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Delete stack?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+  const deleteDialog = page.getByRole('dialog', { name: 'Delete stack?' });
+  await expect(deleteDialog).toContainText('DELETE_FAILED state');
+  await expect(deleteDialog.getByRole('radio', { name: 'Delete this stack but retain resources' })).toBeChecked();
+  const retained = deleteDialog.getByRole('checkbox', { name: /AWS::Athena::WorkGroup/ });
+  await expect(retained).toBeChecked();
+  await expect(deleteDialog.getByRole('checkbox')).toHaveCount(1);
+  await expect(deleteDialog).toContainText(`WorkGroup ${workgroup} is not empty`);
+  await deleteDialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(header.getByText('DELETE_COMPLETE')).toBeVisible({ timeout: LIVE_TIMEOUT });
   await expect(problem).toBeHidden();
+  await expect(resources.getByRole('row').filter({ hasText: 'AWS::Athena::WorkGroup' })).toContainText('DELETE_SKIPPED');
+  const kept = await athena.send(new GetWorkGroupCommand({ WorkGroup: workgroup }));
+  expect(kept.WorkGroup?.Name).toBe(workgroup);
+  await athena.send(new DeleteWorkGroupCommand({ WorkGroup: workgroup, RecursiveDeleteOption: true }));
   await ec2.send(new DeleteFlowLogsCommand({ FlowLogIds: [flowLogId!] }));
 });
 

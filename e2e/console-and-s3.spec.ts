@@ -59,6 +59,32 @@ test('the console speaks Japanese', async ({ page, context }) => {
   await expect(page.getByTestId('backend-badge')).toBeVisible();
 });
 
+test('the language switch and the Region selector change the whole console and stick', async ({ page }) => {
+  await page.goto('/s3');
+  await expect(page.getByRole('heading', { level: 2, name: /^Buckets/ })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(page.getByRole('heading', { level: 2, name: /^バケット/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'サービスナビゲーション' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: /^バケット/ })).toBeVisible();
+  await page.getByRole('combobox', { name: '言語' }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 2, name: /^Buckets/ })).toBeVisible();
+
+  // The demo flow logs live in us-east-1; another Region's Flow logs page is empty, and the choice
+  // survives a reload.
+  await page.goto('/vpc/flow-logs');
+  const region = page.getByRole('combobox', { name: 'Region' });
+  await expect(region).toHaveValue('us-east-1');
+  await expect(page.getByRole('row').filter({ hasText: 'demo-vpc-default-format' })).toBeVisible();
+  await region.selectOption('eu-west-1');
+  await expect(page.getByText('No flow logs', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Region' })).toHaveValue('eu-west-1');
+  await expect(page.getByText('No flow logs', { exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('us-east-1');
+  await expect(page.getByRole('row').filter({ hasText: 'demo-vpc-default-format' })).toBeVisible();
+});
+
 test('delete an object, then its now empty bucket; a bucket with objects cannot be deleted', async ({ page }) => {
   const bucket = `e2e-delete-${Date.now().toString(36)}`;
   await page.goto('/s3');

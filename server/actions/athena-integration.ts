@@ -61,7 +61,10 @@ export async function browseS3Location(bucket: string | null, prefix: string): P
   if (!bucket) {
     const result = await listBuckets(region);
     if (!result.ok) return { ok: false, code: result.error.code, message: result.error.message };
-    return { ok: true, data: { bucket: null, prefix: '', buckets: result.data.map((b) => b.name).sort(), folders: [] } };
+    // The integration's S3 locations must be in the flow log's Region (EC2 refuses others), so
+    // buckets known to live elsewhere are not offered.
+    const buckets = result.data.filter((b) => b.region === null || b.region === region).map((b) => b.name);
+    return { ok: true, data: { bucket: null, prefix: '', buckets: buckets.sort(), folders: [] } };
   }
   const normalized = normalizePrefix(prefix);
   try {
