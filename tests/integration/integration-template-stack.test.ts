@@ -159,6 +159,46 @@ describe('generated integration templates', () => {
     );
   });
 
+  it('plain-layout Parquet by the hour, weekly with dates and weekly on a schedule', async () => {
+    const id = 'fl-00000000000weekly';
+    const stack = await deploy(
+      'integration-weekly',
+      flowLog(id, { destinationOptions: { fileFormat: 'parquet', hiveCompatiblePartitions: false, perHourPartition: true } }),
+      [
+        {
+          integrationResultS3DestinationArn: RESULTS,
+          partitionLoadFrequency: 'weekly',
+          partitionStartDate: new Date('2021-04-12T00:00:00Z'),
+          partitionEndDate: new Date('2021-04-13T00:00:00Z'),
+        },
+        { integrationResultS3DestinationArn: RESULTS, partitionLoadFrequency: 'weekly' },
+      ],
+    );
+    const database = glueDatabaseName(id);
+    const dated = 'fl00000000000weeklyweekly2021041220210413';
+    const { Table } = await glue.send(new GetTableCommand({ DatabaseName: database, Name: dated }));
+    expect(Table?.PartitionKeys?.map((k) => k.Name)).toEqual(['year', 'month', 'day', 'hour']);
+    expect(Table?.StorageDescriptor?.SerdeInfo?.SerializationLibrary).toBe('org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe');
+    expect(Table?.StorageDescriptor?.Location).toBe('s3://flow-logs-bucket/AWSLogs/000000000000/vpcflowlogs/us-east-1/');
+    const values = await partitionValues(database, dated);
+    expect(values).toHaveLength(48);
+    expect([values[0], values.at(-1)]).toEqual(['2021/04/12/00', '2021/04/13/23']);
+    const { Partitions } = await glue.send(new GetPartitionsCommand({ DatabaseName: database, TableName: dated, Expression: "day = '13' AND hour = '05'" }));
+    expect(Partitions?.map((p) => p.StorageDescriptor?.Location)).toEqual(['s3://flow-logs-bucket/AWSLogs/000000000000/vpcflowlogs/us-east-1/2021/04/13/05/']);
+
+    // The undated one is loaded from now on and kept current by a weekly rule.
+    expect((await partitionValues(database, 'fl00000000000weeklyweekly')).length).toBeGreaterThan(0);
+    const resources = await cfn.send(new ListStackResourcesCommand({ StackName: 'integration-weekly' }));
+    expect(resources.StackResourceSummaries?.filter((r) => r.ResourceType === 'AWS::Events::Rule').map((r) => r.LogicalResourceId)).toEqual([
+      'VPCFlowLogsAthenaWeeklyPartitionSchedule',
+    ]);
+    const ids = (await athena.send(new ListNamedQueriesCommand({ WorkGroup: `${dated}WorkGroup` }))).NamedQueryIds!;
+    expect(ids).toHaveLength(6);
+
+    await cfn.send(new DeleteStackCommand({ StackName: 'integration-weekly' }));
+    expect((await waitForStack(cfn, stack.StackId!, 60_000)).StackStatus).toBe('DELETE_COMPLETE');
+  });
+
   it('several integrations, one undated on a schedule that really adds partitions', async () => {
     const id = 'fl-0000000000000multi';
     const stack = await deploy('integration-multi', flowLog(id), [
