@@ -8,6 +8,7 @@ import {
   GetTemplateSummaryCommand,
   ListStackResourcesCommand,
   ListStacksCommand,
+  UpdateTerminationProtectionCommand,
   ValidateTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
 import { GetDatabaseCommand, GetPartitionsCommand, GetTableCommand, GlueClient } from '@aws-sdk/client-glue';
@@ -223,6 +224,26 @@ describe('CloudFormation stacks', () => {
       await expect(s3.send(new HeadBucketCommand({ Bucket: `${name}db-bucket` }))).resolves.toBeDefined();
       await expect(glue.send(new GetDatabaseCommand({ Name: `${name}db` }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
     }
+  });
+
+  it('refuses to delete a protected stack until UpdateTerminationProtection switches it off', async () => {
+    const { stackId } = await createAndWait({
+      StackName: 'protected',
+      EnableTerminationProtection: true,
+      TemplateBody: JSON.stringify({ Resources: { Db: { Type: 'AWS::Glue::Database', Properties: { DatabaseInput: { Name: 'protecteddb' } } } } }),
+    });
+    expect((await cfn.send(new DescribeStacksCommand({ StackName: 'protected' }))).Stacks?.[0].EnableTerminationProtection).toBe(true);
+    await expect(cfn.send(new DeleteStackCommand({ StackName: 'protected' }))).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: 'Stack [protected] cannot be deleted while TerminationProtection is enabled',
+    });
+    const updated = await cfn.send(new UpdateTerminationProtectionCommand({ StackName: 'protected', EnableTerminationProtection: false }));
+    expect(updated.StackId).toBe(stackId);
+    await cfn.send(new DeleteStackCommand({ StackName: 'protected' }));
+    expect((await waitForStack(cfn, stackId)).StackStatus).toBe('DELETE_COMPLETE');
+    await expect(cfn.send(new UpdateTerminationProtectionCommand({ StackName: 'no-such-stack', EnableTerminationProtection: true }))).rejects.toMatchObject({
+      name: 'ValidationError',
+    });
   });
 
   it('gives concurrent CreateStack calls of one name one stack; the others get AlreadyExistsException', async () => {

@@ -215,6 +215,20 @@ describe('Glue partitions', () => {
     ).rejects.toMatchObject({ name: 'InvalidInputException' });
   });
 
+  it('splits GetPartitions into disjoint segments that together hold every partition', async () => {
+    const segment = async (SegmentNumber: number, TotalSegments: number) =>
+      (await glue.send(new GetPartitionsCommand({ DatabaseName: 'partdb', TableName: 'flows', Segment: { SegmentNumber, TotalSegments } }))).Partitions!.map(
+        (p) => p.Values!.join('-'),
+      );
+    for (const total of [1, 2, 3]) {
+      const parts = await Promise.all(Array.from({ length: total }, (_, n) => segment(n, total)));
+      expect(parts.flat().sort()).toEqual(['2021-04-15', '2021-04-16', '2021-05-01', '2022-01-09']);
+      expect(parts.every((part) => part.length > 0)).toBe(true);
+    }
+    await expect(segment(2, 2)).rejects.toMatchObject({ name: 'InvalidInputException' });
+    await expect(segment(0, 11)).rejects.toMatchObject({ name: 'InvalidInputException' });
+  });
+
   it('pages GetPartitions and deletes in batches with per-entry errors', async () => {
     const pages: number[] = [];
     for await (const page of paginateGetPartitions({ client: glue, pageSize: 3 }, { DatabaseName: 'partdb', TableName: 'flows' })) {

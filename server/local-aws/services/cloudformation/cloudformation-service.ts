@@ -70,6 +70,7 @@ export function createCloudFormationService(deps: CloudFormationDeps): AwsQueryS
       GetTemplateSummary: (params, ctx) => getTemplateSummary(deps, params, ctx),
       DeleteStack: (params, ctx) => deleteStack(deps, params, ctx),
       ListExports: (params, ctx) => listExports(deps, params, ctx),
+      UpdateTerminationProtection: (params, ctx) => updateTerminationProtection(deps, params, ctx),
     },
   };
 }
@@ -472,6 +473,18 @@ function deleteStack(deps: CloudFormationDeps, params: QueryParams, ctx: Request
   }
   deps.engine.startDelete(stack.StackId, { retain, force: mode === 'FORCE_DELETE_STACK' });
   return {};
+}
+
+/** Termination protection can be switched on at creation and both ways here, so a protected stack can be deleted again. */
+function updateTerminationProtection(deps: CloudFormationDeps, params: QueryParams, ctx: RequestContext): XmlTree {
+  const enable = params.bool('EnableTerminationProtection');
+  if (enable === undefined) {
+    throw validationError("1 validation error detected: Value null at 'enableTerminationProtection' failed to satisfy constraint: Member must not be null");
+  }
+  const stack = requireStack(deps, ctx, params.require('StackName'));
+  if (stack.StackStatus === 'DELETE_COMPLETE') throw stackNotFound(params.require('StackName'));
+  deps.store.updateStack(stack.StackId, { EnableTerminationProtection: enable });
+  return { StackId: stack.StackId };
 }
 
 function listExports(deps: CloudFormationDeps, params: QueryParams, ctx: RequestContext): XmlTree {

@@ -76,19 +76,16 @@ export function createGlueService(store: GlueStore): Json11Service {
         ),
       }),
       GetPartitions: (input, ctx) => {
-        if (input.Segment !== undefined && input.Segment !== null) {
-          const segment = input.Segment as { SegmentNumber?: number; TotalSegments?: number };
-          if (segment.SegmentNumber !== 0 || (segment.TotalSegments ?? 1) !== 1) {
-            // One segment holds every partition; the other segments are empty.
-            return { Partitions: [] };
-          }
-        }
-        const partitions = store.getPartitions(
+        const segment = readSegment(input.Segment);
+        const all = store.getPartitions(
           ctx.region,
           requireString(input, 'DatabaseName'),
           requireString(input, 'TableName'),
           optionalString(input, 'Expression'),
         );
+        // Segments split the partitions into disjoint, stable sets that together hold every one,
+        // so parallel readers (Spark, Glue ETL) see each partition exactly once.
+        const partitions = segment ? all.filter((_, index) => index % segment.total === segment.number) : all;
         const page = paginate(partitions, input, 1000);
         return { Partitions: page.items, NextToken: page.nextToken };
       },
@@ -217,4 +214,19 @@ function paginate<T>(items: T[], input: Record<string, unknown>, defaultPageSize
   const slice = items.slice(offset, offset + max);
   const next = offset + max < items.length ? Buffer.from(`o${offset + max}`).toString('base64url') : undefined;
   return { items: slice, nextToken: next };
+}
+
+/** GetPartitions `Segment`: TotalSegments 1–10, SegmentNumber 0 to TotalSegments − 1, as Glue allows. */
+function readSegment(raw: unknown): { number: number; total: number } | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const segment = raw as { SegmentNumber?: unknown; TotalSegments?: unknown };
+  const total = segment.TotalSegments;
+  const number = segment.SegmentNumber;
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 1 || total > 10) {
+    throw new AwsError('InvalidInputException', 'Segment.TotalSegments must be an integer from 1 to 10');
+  }
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 0 || number >= total) {
+    throw new AwsError('InvalidInputException', `Segment.SegmentNumber must be an integer from 0 to ${total - 1}`);
+  }
+  return { number, total };
 }

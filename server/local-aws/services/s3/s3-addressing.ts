@@ -33,6 +33,8 @@ function bucketFromHost(host: string): string | undefined {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')) return undefined;
   const awsStyle = /^(.+)\.s3([.-][a-z0-9-]+)*\.amazonaws\.com$/.exec(host);
   if (awsStyle) return awsStyle[1];
+  // `s3.localhost` is the service's own host (path style), not a bucket named "s3".
+  if (host === 's3.localhost') return undefined;
   const local = /^(.+?)\.(s3\.)?localhost$/.exec(host);
   if (local) return local[1];
   return undefined;
