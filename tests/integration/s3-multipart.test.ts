@@ -98,6 +98,30 @@ async function uploadParts(Key: string, UploadId: string, parts: Buffer[]): Prom
 }
 
 describe('multipart upload with the SDK', () => {
+  it('keeps a full-object CRC64NVME for an upload created with it, as S3 does (never composite)', async () => {
+    const Key = 'crc64/whole.bin';
+    const parts = [bytes(5 * MiB, 11), bytes(4321, 12)];
+    const UploadId = await startUpload(Key, { ChecksumAlgorithm: 'CRC64NVME' });
+    const uploaded = [];
+    for (const [index, Body] of parts.entries()) {
+      uploaded.push(await s3.send(new UploadPartCommand({ Bucket: BUCKET, Key, UploadId, PartNumber: index + 1, Body, ChecksumAlgorithm: 'CRC64NVME' })));
+    }
+    expect(uploaded[0].ChecksumCRC64NVME).toMatch(/^[A-Za-z0-9+/]{11}=$/);
+    await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: BUCKET,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: uploaded.map((p, i) => ({ PartNumber: i + 1, ETag: p.ETag, ChecksumCRC64NVME: p.ChecksumCRC64NVME })) },
+      }),
+    );
+    const single = await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'crc64/single.bin', Body: Buffer.concat(parts), ChecksumAlgorithm: 'CRC64NVME' }));
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key, ChecksumMode: 'ENABLED' }));
+    expect(head.ChecksumCRC64NVME).toBe(single.ChecksumCRC64NVME);
+    expect(head.ChecksumType).toBe('FULL_OBJECT');
+    await expect(startUpload('crc64/composite.bin', { ChecksumAlgorithm: 'CRC64NVME', ChecksumType: 'COMPOSITE' })).rejects.toMatchObject({ name: 'InvalidRequest' });
+  });
+
   it('CompleteMultipartUpload with If-None-Match: * refuses an existing key and keeps the upload', async () => {
     const Key = 'conditional/complete.bin';
     await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body: 'already here' }));

@@ -195,6 +195,20 @@ describe('PutObject and GetObject', () => {
     expect(invalid.name).toBe('InvalidDigest');
   });
 
+  it('verifies and stores a CRC64NVME the SDK computes, and refuses a wrong one', async () => {
+    const body = Buffer.from('crc64 body '.repeat(1000));
+    const put = await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'crc64.txt', Body: body, ChecksumAlgorithm: 'CRC64NVME' }));
+    expect(put.ChecksumCRC64NVME).toMatch(/^[A-Za-z0-9+/]{11}=$/);
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'objects', Key: 'crc64.txt', ChecksumMode: 'ENABLED' }));
+    expect(got.ChecksumCRC64NVME).toBe(put.ChecksumCRC64NVME);
+    expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(body);
+    const bad = await failure(
+      s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'crc64.txt', Body: Buffer.from('other'), ChecksumCRC64NVME: put.ChecksumCRC64NVME })),
+    );
+    expect(bad.name).toBe('BadDigest');
+    expect(await bodyOf(s3, 'objects', 'crc64.txt')).toEqual(body);
+  });
+
   it('refuses a wrong x-amz-checksum-crc32 header with BadDigest and keeps the old object', async () => {
     const original = Buffer.from('crc original');
     await s3.send(new PutObjectCommand({ Bucket: 'objects', Key: 'crc-guarded.txt', Body: original }));

@@ -55,8 +55,7 @@ function declaredChecksum(request: RawRequest): { algorithm?: ChecksumAlgorithm;
   }
   const algorithm = CHECKSUM_ALGORITHMS.find((a) => a === rawAlgorithm);
   if (!algorithm) {
-    // CRC64NVME is real S3's, but local AWS does not compute it; say so rather than store a lie.
-    throw new AwsError('NotImplemented', `Local AWS does not support the ${rawAlgorithm} checksum algorithm; use CRC32, CRC32C, SHA1 or SHA256.`, 501);
+    throw s3Errors.invalidRequest(`Checksum algorithm provided is unsupported. Please try again with any of the valid types: [CRC32, CRC32C, CRC64NVME, SHA1, SHA256]`);
   }
   if (rawType !== undefined && rawType !== 'COMPOSITE' && rawType !== 'FULL_OBJECT') {
     throw s3Errors.invalidRequest(`Value for x-amz-checksum-type header is invalid: ${rawType}`);
@@ -64,6 +63,11 @@ function declaredChecksum(request: RawRequest): { algorithm?: ChecksumAlgorithm;
   // S3 has no full-object SHA checksums: they cannot be combined from parts.
   if (rawType === 'FULL_OBJECT' && (algorithm === 'SHA1' || algorithm === 'SHA256')) {
     throw s3Errors.invalidRequest(`The FULL_OBJECT checksum type cannot be used with the ${algorithm.toLowerCase()} checksum algorithm.`);
+  }
+  // CRC64NVME exists only as a checksum of the whole object, which is also its default.
+  if (algorithm === 'CRC64NVME') {
+    if (rawType === 'COMPOSITE') throw s3Errors.invalidRequest('The COMPOSITE checksum type cannot be used with the crc64nvme checksum algorithm.');
+    return { algorithm, type: 'FULL_OBJECT' };
   }
   return { algorithm, type: (rawType as ChecksumType | undefined) ?? 'COMPOSITE' };
 }
