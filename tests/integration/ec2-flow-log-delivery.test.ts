@@ -110,7 +110,8 @@ describe('flow-log delivery', () => {
   beforeAll(async () => {
     const vpcId = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs![0].VpcId!;
     const privateSubnet = (await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'cidr-block', Values: ['10.0.16.0/20'] }] }))).Subnets![0];
-    const web = (await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'private-ip-address', Values: ['10.0.0.10'] }] })))
+    // The bastion: SSH probes from the internet, so a REJECT-only log of it has something to say.
+    const bastion = (await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'private-ip-address', Values: ['10.0.0.20'] }] })))
       .NetworkInterfaces![0];
     const shuffledV5 = '${az-id} ${flow-direction} ${srcaddr} ${action} ${dstport} ${tcp-flags} ${start} ${end} ${traffic-path} ${interface-id} ${type} ${pkt-src-aws-service} ${version} ${log-status}';
 
@@ -130,7 +131,7 @@ describe('flow-log delivery', () => {
     });
     flowLogs.hourlyParquet = await createFlowLog({
       ResourceType: 'NetworkInterface',
-      ResourceIds: [web.NetworkInterfaceId!],
+      ResourceIds: [bastion.NetworkInterfaceId!],
       TrafficType: 'REJECT',
       MaxAggregationInterval: 60,
       LogDestination: `arn:aws:s3:::${BUCKET}/a/b`,
@@ -262,7 +263,7 @@ describe('flow-log delivery', () => {
 
     // ENI flow log, REJECT only, 1-minute aggregation: every flow starts and ends in one minute.
     const rejects = all('hourlyParquet');
-    expect(new Set(rejects.map((e) => get(e, 'interface-id')))).toEqual(new Set([NetworkInterfaces!.find((eni) => eni.PrivateIpAddress === '10.0.0.10')!.NetworkInterfaceId]));
+    expect(new Set(rejects.map((e) => get(e, 'interface-id')))).toEqual(new Set([NetworkInterfaces!.find((eni) => eni.PrivateIpAddress === '10.0.0.20')!.NetworkInterfaceId]));
     for (const e of rejects) {
       if (get(e, 'log-status') !== 'OK') continue;
       expect(get(e, 'action')).toBe('REJECT');

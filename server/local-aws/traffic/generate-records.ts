@@ -5,12 +5,18 @@ import { Prng } from './prng';
 /**
  * Synthetic VPC flow log records for one flow log and one 5-minute delivery window.
  *
- * Pure and deterministic: the same flow log, window and options always give the same records
- * (the seed is the flow log id plus the window start), so tests regenerate what was delivered.
+ * One network, many flow logs: the traffic of a Region's demo network is generated once per window
+ * (seeded by account, Region and window start), and every flow log records its part of it — the
+ * interfaces of its resource, the traffic type it asks for, cut at its aggregation interval. So
+ * two flow logs over the same VPC see the same conversations, a flow log on one interface sees
+ * exactly that interface's share, and a conversation between two interfaces of the VPC appears on
+ * both, as on AWS. Pure and deterministic, so tests regenerate what was delivered.
+ *
  * Traffic follows each interface's role in the demo topology: a web server taking HTTPS (IPv4
  * and IPv6) from the internet, SSH/RDP probes rejected on the public hosts, app servers talking
  * to the database, DNS to the VPC resolver, backups to S3 through a gateway endpoint (the heavy
- * talkers), outbound traffic through the NAT gateway, ICMP, and now and then NODATA / SKIPDATA.
+ * talkers), private hosts reaching the internet through the NAT gateway, ICMP, and now and then
+ * NODATA / SKIPDATA.
  */
 
 export type FlowLogValue = string | number | null;
@@ -27,7 +33,7 @@ export interface FlowLogTrafficSpec {
 }
 
 export interface GenerateOptions {
-  /** Average OK records per window for the whole flow log, before the time-of-day swing. */
+  /** Average OK records per window for the whole demo network, before the time-of-day swing. */
   recordsPerWindow: number;
 }
 
@@ -38,6 +44,7 @@ export interface GeneratedWindow {
 }
 
 export const WINDOW_SECONDS = 300;
+const MINUTE = 60;
 
 interface Flow {
   eni: DemoInterface;
@@ -69,45 +76,51 @@ interface StatusRecord {
   status: 'NODATA' | 'SKIPDATA';
 }
 
-const ROLE_WEIGHT: Record<InterfaceRole, number> = { web: 3.2, nat: 2.2, app: 1.6, db: 1.1, bastion: 1.0, windows: 0.7, idle: 0 };
+/** The network's traffic in one window, before any flow log looks at it. */
+interface NetworkWindow {
+  flows: Flow[];
+  /** Interfaces whose capture was skipped in a minute of the window (SKIPDATA). */
+  skips: { eni: DemoInterface; minute: number }[];
+}
+
+/** How many connections an interface opens, relative to the others (the NAT gateway opens none). */
+const ROLE_WEIGHT: Record<InterfaceRole, number> = { web: 3.2, nat: 0, app: 2.2, db: 0.5, bastion: 1.0, windows: 0.7, idle: 0 };
 
 export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number, options: GenerateOptions): GeneratedWindow {
   const fields = logFormatFields(flowLog.logFormat);
   if (windowStart % WINDOW_SECONDS !== 0) throw new Error(`window start ${windowStart} is not aligned to ${WINDOW_SECONDS} s`);
   const topology = demoTopology(flowLog.accountId, flowLog.region);
   const enis = interfacesForResource(topology, flowLog.resourceId);
-  const rng = new Prng(`${flowLog.flowLogId}|${windowStart}`);
-  const pools = addressPools(flowLog.accountId, flowLog.region);
-  const ctx: GenContext = { rng, pools, topology: { enis: topology.interfaces, resolver: '10.0.0.2' } };
+  const ids = new Set(enis.map((eni) => eni.networkInterfaceId));
+  const network = networkWindow(flowLog.accountId, flowLog.region, windowStart, options.recordsPerWindow);
 
-  // Busier in the (UTC) afternoon, quiet at night: 0.25 … 1.75 of the average.
-  const hour = (windowStart % 86_400) / 3600;
-  const swing = 1 + 0.75 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
-  const totalWeight = enis.reduce((sum, eni) => sum + ROLE_WEIGHT[eni.role], 0) || 1;
-  const subWindows = flowLog.maxAggregationInterval === 60 ? 5 : 1;
-  const subLength = WINDOW_SECONDS / subWindows;
+  const byMinute = flowLog.maxAggregationInterval === 60;
+  let seen = ids.size === topology.interfaces.length ? network.flows : network.flows.filter((flow) => ids.has(flow.eni.networkInterfaceId));
+  if (byMinute) seen = seen.flatMap((flow) => splitByMinute(flow, windowStart));
 
-  const flows: Flow[] = [];
+  // NODATA: an interface with no traffic at all in an aggregation interval says so.
   const statuses: StatusRecord[] = [];
+  const intervals = byMinute ? WINDOW_SECONDS / MINUTE : 1;
+  const intervalLength = WINDOW_SECONDS / intervals;
+  const busy = new Set<DemoInterface>();
+  const busyByInterval = Array.from({ length: intervals }, () => busy);
+  if (intervals > 1) for (let k = 0; k < intervals; k += 1) busyByInterval[k] = new Set();
+  for (const flow of seen) busyByInterval[Math.min(intervals - 1, Math.floor((flow.end - windowStart) / intervalLength))].add(flow.eni);
   for (const eni of enis) {
-    const mean = ((options.recordsPerWindow * swing * ROLE_WEIGHT[eni.role]) / totalWeight) / subWindows;
-    for (let sub = 0; sub < subWindows; sub += 1) {
-      const span = { from: windowStart + sub * subLength, to: windowStart + (sub + 1) * subLength, aggregation: flowLog.maxAggregationInterval };
-      // Connections come in ingress/egress pairs, so aim for half as many connections as records.
-      const connections = rng.poisson(mean / 1.8);
-      if (connections === 0) {
-        statuses.push({ eni, start: span.from + rng.int(0, 9), end: span.to - 1 - rng.int(0, 9), status: 'NODATA' });
-        continue;
-      }
-      for (let i = 0; i < connections; i += 1) flows.push(...connectionFor(eni, span, ctx));
-      // The heavy talkers: big downloads from the web server most windows, nightly backups to S3.
-      if (sub === 0 && eni.role === 'web' && rng.chance(0.6)) flows.push(...connectionFor(eni, span, ctx, 'heavy-download'));
-      if (sub === 0 && eni.role === 'db' && hour >= 1 && hour < 4) flows.push(...connectionFor(eni, span, ctx, 's3-backup'));
-      if (rng.chance(0.004)) statuses.push({ eni, start: span.from + rng.int(0, 30), end: span.to - 1, status: 'SKIPDATA' });
+    for (let k = 0; k < intervals; k += 1) {
+      if (busyByInterval[k].has(eni)) continue;
+      const jitter = new Prng(`nodata|${eni.networkInterfaceId}|${windowStart}|${k}`);
+      const from = windowStart + k * intervalLength;
+      statuses.push({ eni, start: from + jitter.int(0, 9), end: from + intervalLength - 1 - jitter.int(0, 9), status: 'NODATA' });
     }
   }
+  for (const skip of network.skips) {
+    if (!ids.has(skip.eni.networkInterfaceId)) continue;
+    const from = windowStart + skip.minute * MINUTE;
+    statuses.push({ eni: skip.eni, start: from + 5, end: byMinute ? from + MINUTE - 1 : windowStart + WINDOW_SECONDS - 1, status: 'SKIPDATA' });
+  }
 
-  const kept = flows.filter((flow) => flowLog.trafficType === 'ALL' || flow.action === flowLog.trafficType);
+  const kept = seen.filter((flow) => flowLog.trafficType === 'ALL' || flow.action === flowLog.trafficType);
   const version = recordVersion(fields);
   const records: FlowLogValue[][] = [];
   for (const flow of kept) records.push(fields.map((field) => flowValue(field, flow, version, flowLog)));
@@ -120,6 +133,83 @@ export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number
     return { fields, records: order.map((entry) => entry.record) };
   }
   return { fields, records };
+}
+
+// ---- the network's window -------------------------------------------------------------------
+
+const NETWORK_CACHE_SIZE = 8;
+const networkCache = new Map<string, NetworkWindow>();
+
+/**
+ * Every connection of the Region's demo network in one window, as the interfaces on both ends see
+ * it. Flow logs delivering the same window share it (kept for the last few windows).
+ */
+function networkWindow(accountId: string, region: string, windowStart: number, recordsPerWindow: number): NetworkWindow {
+  const key = `${accountId}|${region}|${windowStart}|${recordsPerWindow}`;
+  const cached = networkCache.get(key);
+  if (cached) return cached;
+  const topology = demoTopology(accountId, region);
+  const rng = new Prng(`network|${key}`);
+  const pools = addressPools(accountId, region);
+  const ctx: GenContext = { rng, pools, topology: { enis: topology.interfaces, resolver: '10.0.0.2' } };
+
+  // Busier in the (UTC) afternoon, quiet at night: 0.25 … 1.75 of the average.
+  const hour = (windowStart % 86_400) / 3600;
+  const swing = 1 + 0.75 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
+  const totalWeight = topology.interfaces.reduce((sum, eni) => sum + ROLE_WEIGHT[eni.role], 0) || 1;
+  const span: Span = { from: windowStart, to: windowStart + WINDOW_SECONDS };
+
+  const flows: Flow[] = [];
+  const skips: NetworkWindow['skips'] = [];
+  for (const eni of topology.interfaces) {
+    // A connection gives about three records on average (both directions, sometimes on both
+    // interfaces or through the NAT gateway).
+    const connections = rng.poisson((recordsPerWindow * swing * ROLE_WEIGHT[eni.role]) / totalWeight / 2.6);
+    for (let i = 0; i < connections; i += 1) flows.push(...connectionFor(eni, span, ctx));
+    // The heavy talkers: big downloads from the web server most windows, nightly backups to S3.
+    if (eni.role === 'web' && rng.chance(0.6)) flows.push(...connectionFor(eni, span, ctx, 'heavy-download'));
+    if (eni.role === 'db' && hour >= 1 && hour < 4) flows.push(...connectionFor(eni, span, ctx, 's3-backup'));
+    if (eni.role !== 'idle' && rng.chance(0.02)) skips.push({ eni, minute: rng.int(0, WINDOW_SECONDS / MINUTE - 1) });
+  }
+  const network = { flows, skips };
+  networkCache.set(key, network);
+  if (networkCache.size > NETWORK_CACHE_SIZE) networkCache.delete(networkCache.keys().next().value!);
+  return network;
+}
+
+/**
+ * A flow as a 1-minute flow log records it: one record per minute it was active in this window,
+ * packets and bytes shared out, SYN flags on the first piece and FIN on the last.
+ */
+function splitByMinute(flow: Flow, windowStart: number): Flow[] {
+  const start = Math.max(flow.start, windowStart);
+  const first = Math.floor(start / MINUTE);
+  const last = Math.floor(flow.end / MINUTE);
+  if (first === last) return [{ ...flow, start }];
+  // Every piece carries at least one packet: a short burst stays in its last minutes.
+  const count = Math.min(last - first + 1, flow.packets);
+  const from = last - count + 1;
+  const pieces: Flow[] = [];
+  let packetsLeft = flow.packets;
+  let bytesLeft = flow.bytes;
+  for (let i = 0; i < count; i += 1) {
+    const minute = from + i;
+    const isLast = i === count - 1;
+    const packets = isLast ? packetsLeft : Math.floor(flow.packets / count);
+    const bytes = isLast ? bytesLeft : Math.max(packets * 40, Math.round((flow.bytes * packets) / flow.packets));
+    packetsLeft -= packets;
+    bytesLeft -= bytes;
+    const flags = flow.tcpFlags === null ? null : i === 0 ? flow.tcpFlags & ~1 : isLast ? flow.tcpFlags & 1 : 0;
+    pieces.push({
+      ...flow,
+      packets,
+      bytes: Math.max(bytes, packets * 40),
+      start: i === 0 ? Math.max(start, minute * MINUTE) : minute * MINUTE,
+      end: isLast ? flow.end : minute * MINUTE + MINUTE - 1,
+      tcpFlags: flags,
+    });
+  }
+  return pieces;
 }
 
 // ---- values ---------------------------------------------------------------------------------
@@ -237,7 +327,6 @@ interface GenContext {
 interface Span {
   from: number;
   to: number;
-  aggregation: 60 | 600;
 }
 
 const PUBLIC_FIRST_OCTETS = [24, 31, 37, 45, 49, 62, 73, 81, 86, 91, 98, 103, 109, 117, 122, 136, 151, 176, 188, 195, 203, 212, 217];
@@ -290,6 +379,11 @@ type Kind =
   | 'icmp-out'
   | 'rejected-out';
 
+/**
+ * What each interface starts (or, for traffic from outside, receives first). A conversation with
+ * another interface of the VPC is listed on the side that opens it only: the other side records
+ * it as well, so it must not start there again.
+ */
 const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
   web: [
     ['https-in', 50],
@@ -299,7 +393,7 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['ssh-probe', 10],
     ['icmp-in', 6],
     ['dns', 6],
-    ['web-to-app', 12],
+    ['web-to-app', 16],
   ],
   bastion: [
     ['ssh-probe', 45],
@@ -315,22 +409,21 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
     ['dns', 6],
     ['egress-https', 5],
   ],
-  nat: [['nat-forward', 100]],
+  nat: [],
   app: [
-    ['web-to-app', 25],
-    ['app-to-db', 25],
+    ['app-to-db', 30],
     ['dns', 10],
     ['dynamodb', 6],
     ['s3-backup', 2],
-    ['egress-https', 8],
+    ['nat-forward', 14],
     ['egress-https-v6', 3],
     ['icmp-out', 4],
     ['rejected-out', 2],
   ],
   db: [
-    ['app-to-db', 40],
     ['s3-backup', 3],
     ['dns', 5],
+    ['nat-forward', 2],
   ],
   idle: [],
 };
@@ -338,10 +431,10 @@ const KINDS: Record<InterfaceRole, readonly (readonly [Kind, number])[]> = {
 const ephemeral = (rng: Prng) => rng.int(32768, 60999);
 const clientPort = (rng: Prng) => rng.int(49152, 65535);
 
+/** When a conversation was seen: it ends in the window and may have started up to 10 minutes before. */
 function timing(span: Span, rng: Prng, longLived = false): { start: number; end: number } {
   const end = rng.int(span.from, span.to - 1);
-  const maxDuration = span.aggregation === 60 ? Math.min(59, end - span.from + 59) : longLived ? 599 : rng.int(1, 240);
-  const duration = Math.min(rng.int(0, maxDuration), span.aggregation === 60 ? end - span.from : maxDuration);
+  const duration = rng.int(0, longLived ? 599 : rng.int(1, 240));
   return { start: end - duration, end };
 }
 
@@ -370,15 +463,18 @@ interface Conversation {
   type?: 'IPv4' | 'IPv6';
   localAddress?: string;
   longLived?: boolean;
+  /** The other end is an interface of the VPC: it records the conversation too. */
+  peerEni?: DemoInterface;
 }
 
 function connectionFor(eni: DemoInterface, span: Span, ctx: GenContext, forced?: Kind): Flow[] {
   const { rng, pools, topology } = ctx;
   const kind = forced ?? rng.weighted(KINDS[eni.role]);
-  const peerOf = (role: InterfaceRole) => {
+  const peerOf = (role: InterfaceRole): DemoInterface | undefined => {
     const candidates = topology.enis.filter((other) => other.role === role && other.networkInterfaceId !== eni.networkInterfaceId);
-    return candidates.length ? rng.pick(candidates).privateIpAddress : '10.0.16.99';
+    return candidates.length ? rng.pick(candidates) : undefined;
   };
+  const address = (peer: DemoInterface | undefined) => peer?.privateIpAddress ?? '10.0.16.99';
   const web = (packets: number, bytesPerPacket: number) => ({ packets, bytes: packets * bytesPerPacket });
 
   let c: Conversation;
@@ -420,7 +516,8 @@ function connectionFor(eni: DemoInterface, span: Span, ctx: GenContext, forced?:
     }
     case 'icmp-out': {
       const packets = rng.int(1, 5);
-      c = { peer: peerOf('db'), peerPort: 0, localPort: 0, protocol: 1, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * 84, responsePackets: packets, responseBytes: packets * 84, reply: true, egressPath: 1 };
+      const peerEni = peerOf('db');
+      c = { peer: address(peerEni), peerEni, peerPort: 0, localPort: 0, protocol: 1, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * 84, responsePackets: packets, responseBytes: packets * 84, reply: true, egressPath: 1 };
       break;
     }
     case 'dns':
@@ -428,20 +525,20 @@ function connectionFor(eni: DemoInterface, span: Span, ctx: GenContext, forced?:
       break;
     case 'web-to-app': {
       const packets = rng.int(6, 120);
-      // On the web server it is outbound; on an app server the same conversation arrives inbound.
-      const inbound = eni.role === 'app';
-      c = { peer: inbound ? peerOf('web') : peerOf('app'), peerPort: inbound ? ephemeral(rng) : 8080, localPort: inbound ? 8080 : ephemeral(rng), protocol: 6, inbound, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * rng.int(100, 400), responsePackets: packets, responseBytes: packets * rng.int(400, 1400), reply: true, egressPath: 1 };
+      const peerEni = peerOf('app');
+      c = { peer: address(peerEni), peerEni, peerPort: 8080, localPort: ephemeral(rng), protocol: 6, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * rng.int(100, 400), responsePackets: packets, responseBytes: packets * rng.int(400, 1400), reply: true, egressPath: 1 };
       break;
     }
     case 'app-to-db': {
       const packets = rng.int(10, 400);
-      const inbound = eni.role === 'db';
-      c = { peer: inbound ? peerOf('app') : peerOf('db'), peerPort: inbound ? ephemeral(rng) : 5432, localPort: inbound ? 5432 : ephemeral(rng), protocol: 6, inbound, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * rng.int(80, 300), responsePackets: packets, responseBytes: packets * rng.int(200, 1400), reply: true, egressPath: 1, longLived: true };
+      const peerEni = peerOf('db');
+      c = { peer: address(peerEni), peerEni, peerPort: 5432, localPort: ephemeral(rng), protocol: 6, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * rng.int(80, 300), responsePackets: packets, responseBytes: packets * rng.int(200, 1400), reply: true, egressPath: 1, longLived: true };
       break;
     }
     case 'internal-ssh': {
       const packets = rng.int(30, 500);
-      c = { peer: rng.pick([peerOf('app'), peerOf('db')]), peerPort: 22, localPort: ephemeral(rng), protocol: 6, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * 90, responsePackets: packets, responseBytes: packets * 300, reply: true, egressPath: 1, longLived: true };
+      const peerEni = rng.pick([peerOf('app'), peerOf('db')]);
+      c = { peer: address(peerEni), peerEni, peerPort: 22, localPort: ephemeral(rng), protocol: 6, inbound: false, action: 'ACCEPT', requestPackets: packets, requestBytes: packets * 90, responsePackets: packets, responseBytes: packets * 300, reply: true, egressPath: 1, longLived: true };
       break;
     }
     case 's3-backup': {
@@ -496,7 +593,16 @@ function conversationFlows(eni: DemoInterface, c: Conversation, span: Span, ctx:
   const response = makeFlow(eni, protocol, type, Math.min(end, start + rng.int(0, 1)), end, c.action, serverAddr, clientAddr,
     serverPort, clientPort, c.responsePackets, Math.max(c.responseBytes, c.responsePackets * 40), responderFlags, serverAddr,
     clientAddr, serverService, clientService, c.inbound ? 'egress' : 'ingress', c.inbound ? c.egressPath : null);
-  return [request, response];
+  if (!c.peerEni) return [request, response];
+  // The interface at the other end records the same packets the other way round: the request
+  // arrives there, the response leaves it (through the VPC, traffic path 1).
+  const peer = c.peerEni;
+  return [
+    request,
+    response,
+    { ...request, eni: peer, direction: c.inbound ? 'egress' : 'ingress', trafficPath: c.inbound ? 1 : null },
+    { ...response, eni: peer, direction: c.inbound ? 'ingress' : 'egress', trafficPath: c.inbound ? null : 1 },
+  ];
 }
 
 function makeFlow(
@@ -545,15 +651,18 @@ function makeFlow(
 }
 
 /**
- * A private instance reaching the internet through the NAT gateway, as seen on the gateway's
- * interface: four records, where srcaddr/dstaddr are the hop and pkt-srcaddr/pkt-dstaddr the
- * original endpoints.
+ * A private instance (`host`) reaching the internet through the NAT gateway. The instance's
+ * interface records its request and the answer (traffic path 1: through the gateway in the VPC);
+ * the gateway's interface records four hops, where srcaddr/dstaddr are the hop and
+ * pkt-srcaddr/pkt-dstaddr the original endpoints.
  */
-function natForward(eni: DemoInterface, span: Span, ctx: GenContext): Flow[] {
+function natForward(host: DemoInterface, span: Span, ctx: GenContext): Flow[] {
   const { rng, pools, topology } = ctx;
-  const privateHosts = topology.enis.filter((other) => other.role === 'app' || other.role === 'db');
-  const inside = privateHosts.length ? rng.pick(privateHosts).privateIpAddress : '10.0.16.21';
+  const gateway = topology.enis.find((other) => other.role === 'nat');
+  const inside = host.privateIpAddress;
   const remote = rng.pick([...pools.internet, ...pools.amazon]);
+  if (!gateway) return connectionFor(host, span, ctx, 'egress-https');
+  const eni = gateway;
   const nat = eni.privateIpAddress;
   const { start, end } = timing(span, rng);
   const packets = rng.int(6, 300);
@@ -566,6 +675,8 @@ function natForward(eni: DemoInterface, span: Span, ctx: GenContext): Flow[] {
   const out1 = finished ? 3 : 2;
   const back1 = finished ? 19 : 18;
   return [
+    makeFlow(host, 6, 'IPv4', start, end, 'ACCEPT', inside, remote, sport, 443, packets, out, out1, inside, remote, null, service, 'egress', 1),
+    makeFlow(host, 6, 'IPv4', start, end, 'ACCEPT', remote, inside, 443, sport, packets, back, back1, remote, inside, service, null, 'ingress', null),
     makeFlow(eni, 6, 'IPv4', start, end, 'ACCEPT', inside, nat, sport, 443, packets, out, out1, inside, remote, null, service, 'ingress', null),
     makeFlow(eni, 6, 'IPv4', start, end, 'ACCEPT', nat, remote, natPort, 443, packets, out, out1, nat, remote, null, service, 'egress', 8),
     makeFlow(eni, 6, 'IPv4', start, end, 'ACCEPT', remote, nat, 443, natPort, packets, back, back1, remote, nat, service, null, 'ingress', null),
