@@ -3,6 +3,9 @@ import {
   DeleteTagsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSubnetsCommand,
+  DescribeAvailabilityZonesCommand,
+  DescribeFlowLogsCommand,
+  DescribeRegionsCommand,
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -22,6 +25,22 @@ afterAll(async () => {
 });
 
 const ID = /^(vpc|subnet|eni|i|sg)-0[0-9a-f]{16}$/;
+
+describe('DryRun', () => {
+  it('answers DryRunOperation for every Describe call instead of the data', async () => {
+    const calls = [
+      () => ec2.send(new DescribeVpcsCommand({ DryRun: true })),
+      () => ec2.send(new DescribeSubnetsCommand({ DryRun: true })),
+      () => ec2.send(new DescribeNetworkInterfacesCommand({ DryRun: true })),
+      () => ec2.send(new DescribeFlowLogsCommand({ DryRun: true })),
+      () => ec2.send(new DescribeRegionsCommand({ DryRun: true })),
+      () => ec2.send(new DescribeAvailabilityZonesCommand({ DryRun: true })),
+    ];
+    for (const call of calls) await expectEc2Error(call(), 'DryRunOperation');
+    // Bad input is still reported first, as EC2 does.
+    await expectEc2Error(ec2.send(new DescribeVpcsCommand({ DryRun: true, Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })), 'InvalidParameterValue');
+  });
+});
 
 describe('DescribeVpcs', () => {
   it('shows the seeded demo VPC with its CIDRs and Name tag', async () => {

@@ -1,5 +1,5 @@
 import type { QueryOperation } from '../../protocols/service-definition';
-import { paginate, tagFilterValue, tagSet } from './ec2-common';
+import { checkDryRun, paginate, tagFilterValue, tagSet } from './ec2-common';
 import { matchesAll, readFilters } from './ec2-filters';
 import type { Ec2Store } from './ec2-store';
 
@@ -9,6 +9,7 @@ export function describeFlowLogs(store: Ec2Store): QueryOperation {
   return (params, ctx) => {
     const ids = params.list('FlowLogId');
     const filters = readFilters(params, FLOW_LOG_FILTERS);
+    checkDryRun(params);
     const flowLogs = store.listFlowLogs(ctx.region);
     const tags = store.tagsByResource(flowLogs.map((flowLog) => flowLog.flowLogId));
     const selected = flowLogs.filter(

@@ -1,6 +1,6 @@
 import type { QueryOperation } from '../../protocols/service-definition';
 import type { DemoInterface } from './demo-topology';
-import { notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
+import { checkDryRun, notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
 import { matchesAll, readFilters } from './ec2-filters';
 import type { Ec2Store } from './ec2-store';
 
@@ -46,6 +46,7 @@ export function describeNetworkInterfaces(store: Ec2Store): QueryOperation {
     const missing = ids.filter((id) => !topology.interfaces.some((eni) => eni.networkInterfaceId === id));
     if (missing.length > 0) throw notFound('network-interface', missing);
     const filters = readFilters(params, ENI_FILTERS);
+    checkDryRun(params);
     const tags = store.tagsByResource(topology.interfaces.map((eni) => eni.networkInterfaceId));
     const dnsName = (eni: DemoInterface) => privateDnsName(eni.privateIpAddress, ctx.region);
     const selected = topology.interfaces.filter(

@@ -1,5 +1,6 @@
 import { AwsError } from '../../errors';
 import type { QueryOperation } from '../../protocols/service-definition';
+import { checkDryRun } from './ec2-common';
 import { matchesAll, readFilters } from './ec2-filters';
 import { REGION_CATALOG, findRegion, type RegionEntry } from './region-catalog';
 
@@ -11,6 +12,7 @@ export const describeRegions: QueryOperation = (params) => {
     if (!findRegion(name)) throw new AwsError('InvalidParameterValue', `Invalid region: ${name}`);
   }
   const filters = readFilters(params, ['endpoint', 'opt-in-status', 'region-name']);
+  checkDryRun(params);
   const regions = REGION_CATALOG.filter(
     (region) =>
       (names.length === 0 || names.includes(region.name)) &&
@@ -42,6 +44,7 @@ export const describeAvailabilityZones: QueryOperation = (params, ctx) => {
     }
   }
   const filters = readFilters(params, ['group-name', 'message', 'opt-in-status', 'region-name', 'state', 'zone-id', 'zone-name', 'zone-type']);
+  checkDryRun(params);
   const selected = zones.filter(
     (zone) =>
       (zoneNames.length === 0 || zoneNames.includes(zone.zoneName)) &&

@@ -1,5 +1,5 @@
 import type { QueryOperation } from '../../protocols/service-definition';
-import { notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
+import { checkDryRun, notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
 import { matchesAll, readFilters } from './ec2-filters';
 import type { Ec2Store } from './ec2-store';
 
@@ -33,6 +33,7 @@ export function describeSubnets(store: Ec2Store): QueryOperation {
     const missing = ids.filter((id) => !topology.subnets.some((subnet) => subnet.subnetId === id));
     if (missing.length > 0) throw notFound('subnet', missing);
     const filters = readFilters(params, SUBNET_FILTERS);
+    checkDryRun(params);
     const tags = store.tagsByResource(topology.subnets.map((subnet) => subnet.subnetId));
     const arnOf = (subnetId: string) => `arn:aws:ec2:${ctx.region}:${store.accountId}:subnet/${subnetId}`;
     const selected = topology.subnets.filter(

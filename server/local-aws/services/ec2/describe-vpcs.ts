@@ -1,5 +1,5 @@
 import type { QueryOperation } from '../../protocols/service-definition';
-import { notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
+import { checkDryRun, notFound, paginate, tagFilterValue, tagSet } from './ec2-common';
 import { matchesAll, readFilters } from './ec2-filters';
 import type { Ec2Store } from './ec2-store';
 
@@ -26,6 +26,7 @@ export function describeVpcs(store: Ec2Store): QueryOperation {
     const missing = ids.filter((id) => !topology.vpcs.some((vpc) => vpc.vpcId === id));
     if (missing.length > 0) throw notFound('vpc', missing);
     const filters = readFilters(params, VPC_FILTERS);
+    checkDryRun(params);
     const tags = store.tagsByResource(topology.vpcs.map((vpc) => vpc.vpcId));
     const selected = topology.vpcs.filter(
       (vpc) =>
