@@ -73,7 +73,8 @@ test('create a custom-format flow log, see it listed, filtered and delivering fi
   await expect(row).toContainText(flowLogId);
   await expect(row).toContainText('Reject');
   await expect(row).toContainText('1 minute');
-  await expect(row).toContainText('Custom format');
+  // The Log line format column shows the format itself, as the AWS console does.
+  await expect(row).toContainText(logFormat);
   await expect(row.getByRole('checkbox')).toBeChecked();
 
   // The text filter narrows the list and lives in the URL.

@@ -87,7 +87,17 @@ export function FlowLogsTable({ flowLogs, accountId, region, createHref, title, 
       cell: (f) => <span className="whitespace-nowrap">{f.logDestination ?? f.logGroupName ?? '-'}</span>,
     },
     { id: 'interval', header: t('flowLogs.colInterval'), sortValue: (f) => f.maxAggregationInterval, cell: (f) => <span className="whitespace-nowrap">{intervalLabel(t, f.maxAggregationInterval)}</span> },
-    { id: 'logFormat', header: t('flowLogs.colLogFormat'), sortValue: (f) => logFormatKindLabel(t, f.logFormat), cell: (f) => <span title={f.logFormat}>{logFormatKindLabel(t, f.logFormat)}</span> },
+    {
+      id: 'logFormat',
+      header: t('flowLogs.colLogFormat'),
+      sortValue: (f) => f.logFormat,
+      // The format itself, as the AWS console shows it; long ones are cut, the whole is in the tooltip.
+      cell: (f) => (
+        <span title={`${logFormatKindLabel(t, f.logFormat)}: ${f.logFormat}`} className="block max-w-[280px] truncate font-mono text-[12px]">
+          {f.logFormat}
+        </span>
+      ),
+    },
     { id: 'fileFormat', header: t('flowLogs.colFileFormat'), sortValue: (f) => fileFormatLabel(t, f.fileFormat), cell: (f) => fileFormatLabel(t, f.fileFormat) },
     { id: 'created', header: t('flowLogs.colCreated'), sortValue: (f) => f.creationTime, cell: (f) => <DateTime iso={f.creationTime} /> },
     {

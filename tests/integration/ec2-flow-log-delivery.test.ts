@@ -197,6 +197,10 @@ describe('flow-log delivery', () => {
         const [y, m, d, h] = [time.getUTCFullYear(), time.getUTCMonth() + 1, time.getUTCDate(), time.getUTCHours()].map((n) => String(n).padStart(2, '0'));
         expect(file.key).toContain(name.startsWith('hive') ? `year=${y}/month=${m}/day=${d}/` : `/${y}/${m}/${d}/`);
         if (name.toLowerCase().includes('hourly')) expect(file.key).toContain(name.startsWith('hive') ? `/hour=${h}/` : `/${d}/${h}/`);
+        // Written, as on AWS, a little after its window closed (backfilled history too), never later than now.
+        const closed = (file.windowStart + 300) * 1000;
+        expect(file.lastModified.getTime()).toBeGreaterThan(closed);
+        expect(file.lastModified.getTime()).toBeLessThanOrEqual(Math.min(Date.now(), closed + 90_000));
       }
     }
   });
@@ -286,7 +290,8 @@ describe('flow-log delivery', () => {
     s3.destroy();
     localAws = await localAws.restart();
     connect();
-    await waitForDeliveryIdle(localAws.endpoint);
+    const idle = await waitForDeliveryIdle(localAws.endpoint);
+    let fresh = 0;
     for (const [name, flowLog] of Object.entries(flowLogs)) {
       const objects = (await listAll(basePrefix(flowLog))).filter((object) => object.Key!.includes(flowLog.FlowLogId!));
       const windows = objects.map((object) => windowStartOf(object.Key!));
@@ -295,9 +300,14 @@ describe('flow-log delivery', () => {
       for (const object of objects) {
         // Files from before the restart are untouched; only windows that ended since are new.
         if (before.has(object.Key!)) expect(object.LastModified!.getTime()).toBe(before.get(object.Key!));
-        else expect(windowStartOf(object.Key!)).toBeGreaterThan(Math.max(...delivered[name].map((f) => f.windowStart)));
+        else {
+          fresh += 1;
+          expect(windowStartOf(object.Key!)).toBeGreaterThan(Math.max(...delivered[name].map((f) => f.windowStart)));
+        }
       }
     }
+    // The restarted process wrote exactly the new windows: none of the old ones a second time.
+    expect(idle.windows).toBe(fresh);
     expect(localAws.output()).not.toMatch(/\[flow-logs\] delivering .* failed/);
   });
 

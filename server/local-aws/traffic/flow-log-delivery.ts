@@ -12,6 +12,8 @@ import type { TrafficConfig } from './traffic-config';
 // Two windows at a time keep the cores busy without starving API requests: each window's fsync and
 // gzip run on libuv's thread pool, which the S3 reads of a console page share.
 const CONCURRENT_WINDOWS = 2;
+/** How long after a window closes AWS's file for it appears (typically a few minutes). */
+const DELIVERY_LAG_SECONDS = 90;
 
 export interface DeliveryOptions extends TrafficConfig {
   /** Where Parquet files are staged before they become objects (DATA_DIR/tmp). */
@@ -244,7 +246,10 @@ export class FlowLogDelivery {
       await this.s3.files.remove(file.fileId);
       return;
     }
-    await this.s3.commitObject(bucket, key, file, { contentType: parquet ? 'application/octet-stream' : 'application/x-gzip' }, {}, {});
+    // AWS writes a window's file a little after the window closes; history delivered now (backfill,
+    // or after local AWS was stopped) carries that time, not the moment it was generated.
+    const lastModified = new Date(Math.min(this.now(), (windowStart + WINDOW_SECONDS + DELIVERY_LAG_SECONDS) * 1000));
+    await this.s3.commitObject(bucket, key, file, { contentType: parquet ? 'application/octet-stream' : 'application/x-gzip' }, {}, {}, { lastModified });
     this.markDelivered(flowLog.flowLogId, windowStart, key, window.records.length);
     this.totals.windows += 1;
     this.totals.records += window.records.length;

@@ -39,7 +39,7 @@ export async function putObject(
   const { stored, checksums } = await receiveBody(store, request, { maxBytes: limits.maxObjectBytes });
   let record: ObjectRecord;
   try {
-    record = await store.commitObject(bucket, key, stored, readObjectHeaders(request), readUserMetadata(request), checksums, condition);
+    record = await store.commitObject(bucket, key, stored, readObjectHeaders(request), readUserMetadata(request), checksums, { condition });
   } catch (error) {
     if (error instanceof MissingBucketError) throw s3Errors.noSuchBucket(bucket);
     throw error;
@@ -245,7 +245,7 @@ export async function copyObject(store: S3Store, request: RawRequest, ctx: Reque
       };
   let record: ObjectRecord;
   try {
-    record = await store.commitObject(bucket, key, stored, headers, replace ? readUserMetadata(request) : source.userMetadata, source.checksums, condition);
+    record = await store.commitObject(bucket, key, stored, headers, replace ? readUserMetadata(request) : source.userMetadata, source.checksums, { condition });
   } catch (error) {
     if (error instanceof MissingBucketError) throw s3Errors.noSuchBucket(bucket);
     throw error;

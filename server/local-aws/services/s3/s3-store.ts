@@ -142,11 +142,11 @@ export class S3Store {
     headers: ObjectHeaders,
     userMetadata: Record<string, string>,
     checksums: Record<string, string>,
-    condition?: WriteCondition,
+    options: CommitOptions = {},
   ): Promise<ObjectRecord> {
     let switched: ObjectSwitch | MissingBucketError;
     try {
-      switched = this.db.transaction(() => this.switchObject({ bucket, key, file, headers, userMetadata, checksums, condition }))();
+      switched = this.db.transaction(() => this.switchObject({ bucket, key, file, headers, userMetadata, checksums, ...options }))();
     } catch (error) {
       await this.files.remove(file.fileId);
       throw error;
@@ -176,9 +176,10 @@ export class S3Store {
     partSizes?: number[];
     /** Checked against the key's current version inside the caller's transaction; throws when it fails. */
     condition?: WriteCondition;
+    lastModified?: Date;
   }): ObjectSwitch | MissingBucketError {
     const { bucket, key, file, headers, userMetadata, checksums } = input;
-    const lastModified = new Date();
+    const lastModified = input.lastModified ?? new Date();
     const etag = input.etag ?? `"${file.md5Hex}"`;
     if (!this.getBucket(bucket)) return new MissingBucketError(bucket);
     const current = this.db.prepare('SELECT file_id, etag FROM s3_objects WHERE bucket = ? AND key = ?').get(bucket, key) as
@@ -300,6 +301,13 @@ export class S3Store {
       }
     }
   }
+}
+
+export interface CommitOptions {
+  /** A conditional write's condition (If-None-Match / If-Match). */
+  condition?: WriteCondition;
+  /** When the object was written, if not now (flow-log history delivered late). */
+  lastModified?: Date;
 }
 
 export interface ObjectSwitch {
