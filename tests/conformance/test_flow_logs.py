@@ -93,6 +93,10 @@ class FlowLogs(unittest.TestCase):
         filtered = aws("ec2", "describe-flow-logs", "--filter", "Name=tag:Name,Values=from-cli")
         self.assertEqual([f["FlowLogId"] for f in filtered.json()["FlowLogs"]], [flow_log_id])
 
+        tags = aws("ec2", "describe-tags", "--filters", "Name=resource-id,Values=%s" % flow_log_id)
+        self.assertEqual(tags.returncode, 0, tags.describe())
+        self.assertEqual(tags.json()["Tags"], [{"ResourceId": flow_log_id, "ResourceType": "vpc-flow-log", "Key": "Name", "Value": "from-cli"}])
+
         deleted = aws("ec2", "delete-flow-logs", "--flow-log-ids", flow_log_id, "fl-0000000000000000a")
         self.assertEqual(deleted.returncode, 0, deleted.describe())
         unsuccessful = deleted.json()["Unsuccessful"]

@@ -6,6 +6,7 @@ import {
   DescribeAvailabilityZonesCommand,
   DescribeFlowLogsCommand,
   DescribeRegionsCommand,
+  DescribeTagsCommand,
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -39,6 +40,37 @@ describe('DryRun', () => {
     for (const call of calls) await expectEc2Error(call(), 'DryRunOperation');
     // Bad input is still reported first, as EC2 does.
     await expectEc2Error(ec2.send(new DescribeVpcsCommand({ DryRun: true, Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })), 'InvalidParameterValue');
+  });
+});
+
+describe('DescribeTags', () => {
+  it('lists the tags of the demo network, by key, value, resource id, resource type and tag:<key>, a page at a time', async () => {
+    const { Vpcs } = await ec2.send(new DescribeVpcsCommand({}));
+    const vpcId = Vpcs![0].VpcId!;
+    await ec2.send(new CreateTagsCommand({ Resources: [vpcId], Tags: [{ Key: 'team', Value: 'network' }] }));
+    const byVpc = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'resource-id', Values: [vpcId] }] }));
+    expect(byVpc.Tags).toEqual([
+      { ResourceId: vpcId, ResourceType: 'vpc', Key: 'Name', Value: 'demo-vpc' },
+      { ResourceId: vpcId, ResourceType: 'vpc', Key: 'team', Value: 'network' },
+    ]);
+    const names = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'key', Values: ['Name'] }, { Name: 'resource-type', Values: ['subnet'] }] }));
+    expect(names.Tags?.map((t) => t.ResourceType)).toEqual(['subnet', 'subnet']);
+    const tagged = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'tag:team', Values: ['net*'] }] }));
+    expect(new Set(tagged.Tags?.map((t) => t.ResourceId))).toEqual(new Set([vpcId]));
+
+    const all = (await ec2.send(new DescribeTagsCommand({}))).Tags!;
+    const paged: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page = await ec2.send(new DescribeTagsCommand({ MaxResults: 5, NextToken }));
+      expect(page.Tags!.length).toBeLessThanOrEqual(5);
+      paged.push(...page.Tags!.map((t) => `${t.ResourceId}/${t.Key}`));
+      NextToken = page.NextToken;
+    } while (NextToken);
+    expect(paged).toEqual(all.map((t) => `${t.ResourceId}/${t.Key}`));
+    expect(new Set(paged).size).toBe(paged.length);
+    await expectEc2Error(ec2.send(new DescribeTagsCommand({ Filters: [{ Name: 'colour', Values: ['x'] }] })), 'InvalidParameterValue');
+    await ec2.send(new DeleteTagsCommand({ Resources: [vpcId], Tags: [{ Key: 'team' }] }));
   });
 });
 

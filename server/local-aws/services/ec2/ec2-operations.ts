@@ -7,7 +7,7 @@ import { describeNetworkInterfaces } from './describe-network-interfaces';
 import { describeSubnets } from './describe-subnets';
 import { describeVpcs } from './describe-vpcs';
 import type { Ec2Store } from './ec2-store';
-import { createTags, deleteTags } from './tag-operations';
+import { createTags, deleteTags, describeTags } from './tag-operations';
 
 /** The VPC and flow-log operations, for `createEc2Service(extraOperations)`. */
 export function vpcAndFlowLogOperations(store: Ec2Store, s3: S3Store, hooks: FlowLogHooks): Record<string, QueryOperation> {
@@ -19,6 +19,7 @@ export function vpcAndFlowLogOperations(store: Ec2Store, s3: S3Store, hooks: Flo
     DescribeFlowLogs: describeFlowLogs(store),
     DeleteFlowLogs: deleteFlowLogs(store, hooks),
     CreateTags: createTags(store),
+    DescribeTags: describeTags(store),
     DeleteTags: deleteTags(store),
   };
 }

@@ -105,6 +105,15 @@ export class Ec2Store {
     return result;
   }
 
+  /** Every tag of the region's resources (DescribeTags). */
+  tagsInRegion(region: string): { resourceId: string; key: string; value: string }[] {
+    return this.db.prepare('SELECT resource_id AS resourceId, key, value FROM ec2_tags WHERE region = ?').all(region) as {
+      resourceId: string;
+      key: string;
+      value: string;
+    }[];
+  }
+
   putTags(region: string, resourceIds: string[], tags: Tag[]) {
     const upsert = this.db.prepare(
       'INSERT INTO ec2_tags (resource_id, key, value, region) VALUES (?, ?, ?, ?) ON CONFLICT (resource_id, key) DO UPDATE SET value = excluded.value',

@@ -1,7 +1,8 @@
 import { AwsError } from '../../errors';
 import type { QueryOperation } from '../../protocols/service-definition';
 import { topologyResourceKind } from './demo-topology';
-import { checkDryRun, notFound, readTags, validateTag } from './ec2-common';
+import { checkDryRun, notFound, paginate, readTags, validateTag } from './ec2-common';
+import { matchesAll, readFilters } from './ec2-filters';
 import { idPrefix } from './ec2-ids';
 import type { Ec2Store } from './ec2-store';
 
@@ -67,5 +68,38 @@ export function deleteTags(store: Ec2Store): QueryOperation {
           });
     store.deleteTags(resourceIds, tags);
     return { return: true };
+  };
+}
+
+/** DescribeTags' resource types, by id prefix. */
+const RESOURCE_TYPES: Record<string, string> = { fl: 'vpc-flow-log', vpc: 'vpc', subnet: 'subnet', eni: 'network-interface', i: 'instance' };
+
+/**
+ * DescribeTags: the tags of every resource in the region (flow logs and the demo network), one item
+ * per tag, filtered by key, value, resource-id, resource-type or tag:<key>, a page at a time.
+ */
+export function describeTags(store: Ec2Store): QueryOperation {
+  return (params, ctx) => {
+    const filters = readFilters(params, ['key', 'value', 'resource-id', 'resource-type']);
+    checkDryRun(params);
+    store.topology(ctx.region); // the demo resources' Name tags exist once the region is used
+    const items = store
+      .tagsInRegion(ctx.region)
+      .map((tag) => ({ ...tag, resourceType: RESOURCE_TYPES[idPrefix(tag.resourceId) ?? ''] ?? 'unknown' }))
+      .filter((tag) =>
+        matchesAll(tag, filters, (t, name) => {
+          if (name === 'key') return t.key;
+          if (name === 'value') return t.value;
+          if (name === 'resource-id') return t.resourceId;
+          if (name === 'resource-type') return t.resourceType;
+          // tag:<key> selects the resources that carry that tag; every tag of those resources is listed.
+          return store.tagsOf(t.resourceId).find((other) => other.key === name.slice(4))?.value;
+        }),
+      );
+    const { page, nextToken } = paginate(items, (tag) => `${tag.resourceId}\u0000${tag.key}`, params);
+    return {
+      tagSet: page.map((tag) => ({ resourceId: tag.resourceId, resourceType: tag.resourceType, key: tag.key, value: tag.value })),
+      nextToken,
+    };
   };
 }
