@@ -114,11 +114,14 @@ describe('StackEngine', () => {
     const stack = store.findLiveByName('us-east-1', 's3')!;
     expect(stack.StackStatus).toBe('ROLLBACK_FAILED');
     expect(stack.StackStatusReason).toBe('The following resource(s) failed to delete: [B]. ');
+    // B refers to A and still exists, so the rollback left A alone, as CloudFormation does.
+    expect(store.getResource(stack.StackId, 'A')?.ResourceStatus).toBe('CREATE_COMPLETE');
+    expect(calls.filter((c) => c.startsWith('delete'))).toEqual([]);
     failDelete.clear();
     await call('DeleteStack', { StackName: 's3' });
     await engine.idle();
     expect(store.getStack(stack.StackId)?.StackStatus).toBe('DELETE_COMPLETE');
-    expect(calls.filter((c) => c.startsWith('delete'))).toEqual(['delete A-id', 'delete B-id']);
+    expect(calls.filter((c) => c.startsWith('delete'))).toEqual(['delete B-id', 'delete A-id']);
   });
 
   it('honours OnFailure=DELETE', async () => {
