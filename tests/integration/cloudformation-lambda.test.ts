@@ -50,7 +50,8 @@ exports.handler = async (event) => {
   try {
     if (event.RequestType === 'Create') {
       await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: props.DatabaseName, Description: props.Flag + '/' + props.Count } }));
-    } else if (event.RequestType === 'Delete') {
+    } else if (event.RequestType === 'Delete' && event.PhysicalResourceId !== 'none') {
+      // 'none' is what this function answered when its Create failed: nothing of its own to delete.
       await glue.send(new DeleteDatabaseCommand({ Name: event.PhysicalResourceId }));
     }
     await respond(event, 'SUCCESS', 'done', props.DatabaseName, { Upper: props.DatabaseName.toUpperCase() });
@@ -122,13 +123,18 @@ describe('custom resources', () => {
     expect(failed?.LogicalResourceId).toBe('Catalog');
     expect(failed?.ResourceStatusReason).toMatch(/^Received response status \[FAILED\] from custom resource\. Message returned: Database already exists\. \(RequestId: [0-9a-f-]+\)$/);
     expect(stack.StackStatusReason).toContain('Database already exists.');
-    expect(resourceTimeline(events).slice(-5)).toEqual([
+    // As CloudFormation does, the rollback sends the failed custom resource a Delete, with the
+    // physical id its FAILED answer gave; a well-behaved function deletes nothing that is not its own.
+    expect(failed?.PhysicalResourceId).toBe('none');
+    expect(resourceTimeline(events).slice(-6)).toEqual([
+      'Catalog DELETE_IN_PROGRESS',
       'Catalog DELETE_COMPLETE',
       'Function DELETE_IN_PROGRESS',
       'Function DELETE_COMPLETE',
       'Role DELETE_IN_PROGRESS',
       'Role DELETE_COMPLETE',
     ]);
+    await expect(glue.send(new GetDatabaseCommand({ Name: 'takendb' }))).resolves.toBeDefined();
     const lambda = new LambdaClient(clientConfig(localAws.endpoint));
     const functionName = events.find((e) => e.LogicalResourceId === 'Function' && e.PhysicalResourceId)?.PhysicalResourceId;
     await expect(lambda.send(new GetFunctionCommand({ FunctionName: functionName }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });

@@ -36,7 +36,18 @@ export interface ResourceProvider {
 }
 
 /** A failure whose message is the resource's status reason as the user should read it. */
-export class ResourceFailure extends Error {}
+export class ResourceFailure extends Error {
+  /**
+   * A resource that failed but may exist all the same (a custom resource whose function answered
+   * FAILED): the rollback still sends it a Delete with this physical id, as CloudFormation does.
+   */
+  readonly physicalId?: string;
+
+  constructor(message: string, options: { physicalId?: string } = {}) {
+    super(message);
+    if (options.physicalId !== undefined) this.physicalId = options.physicalId;
+  }
+}
 
 export function requireProperty<T = unknown>(request: ResourceRequest, name: string): T {
   const value = request.properties[name];

@@ -165,7 +165,9 @@ export class StackEngine {
       } catch (error) {
         if (this.closing) return;
         const reason = failureReason(error, declaration.Type);
-        this.setResource(stack, { ...record, Properties: properties, ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: reason, Timestamp: new Date().toISOString() });
+        // A failure that may have left something behind names it, so the rollback deletes it too.
+        const leftover = error instanceof ResourceFailure && error.physicalId ? { PhysicalResourceId: error.physicalId, Ref: error.physicalId, Attributes: {} } : {};
+        this.setResource(stack, { ...record, ...leftover, Properties: properties, ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: reason, Timestamp: new Date().toISOString() });
         failed = { logicalId, reason };
         break;
       }

@@ -138,7 +138,13 @@ export class CustomResourceGateway {
         resolve: (response) =>
           finish(() => {
             if (response.Status === 'SUCCESS') resolve(response);
-            else reject(new ResourceFailure(`Received response status [FAILED] from custom resource. Message returned: ${response.Reason ?? ''} (RequestId: ${requestId})`));
+            else
+              reject(
+                new ResourceFailure(`Received response status [FAILED] from custom resource. Message returned: ${response.Reason ?? ''} (RequestId: ${requestId})`, {
+                  // The function is alive and may have made something: on rollback it gets a Delete.
+                  physicalId: requestType === 'Create' ? (response.PhysicalResourceId ?? request.physicalName()) : undefined,
+                }),
+              );
           }),
       });
       let invocation: Promise<InvokeResult>;
