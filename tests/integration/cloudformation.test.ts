@@ -390,6 +390,14 @@ describe('CloudFormation stacks', () => {
     expect(validated.CapabilitiesReason).toBe('The following resource(s) require capabilities: [AWS::IAM::Role]');
   });
 
+  it('refuses a resource type CloudFormation does not know at once, as a template error', async () => {
+    const template = JSON.stringify({ Resources: { Db: { Type: 'AWS::Glue::Database', Properties: { DatabaseInput: { Name: 'typodb' } } }, T: { Type: 'AWS::Glue::Tabel' }, U: { Type: 'AWS::Made::Up' } } });
+    for (const call of [() => cfn.send(new ValidateTemplateCommand({ TemplateBody: template })), () => cfn.send(new CreateStackCommand({ StackName: 'typo', TemplateBody: template }))]) {
+      await expect(call()).rejects.toMatchObject({ name: 'ValidationError', message: 'Template format error: Unrecognized resource types: [AWS::Glue::Tabel, AWS::Made::Up]' });
+    }
+    await expect(cfn.send(new DescribeStacksCommand({ StackName: 'typo' }))).rejects.toMatchObject({ name: 'ValidationError' });
+  });
+
   it('rolls back in reverse order when a resource type is not supported', async () => {
     const template = `
 Resources:
@@ -403,7 +411,7 @@ Resources:
     Properties:
       BucketName: rollback-bucket-test
   Broken:
-    Type: AWS::Made::Up
+    Type: AWS::SQS::Queue
     DependsOn: [Database, Bucket]
   Never:
     Type: AWS::S3::Bucket
@@ -412,7 +420,7 @@ Resources:
     const { stack } = await createAndWait({ StackName: 'unsupported', TemplateBody: template });
     expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
     expect(stack.StackStatusReason).toContain('The following resource(s) failed to create: [Broken].');
-    expect(stack.StackStatusReason).toContain('Resource type AWS::Made::Up is not supported by local AWS');
+    expect(stack.StackStatusReason).toContain('Resource type AWS::SQS::Queue is not supported by local AWS');
     const events = await stackEvents(cfn, 'unsupported');
     expect(resourceTimeline(events)).toEqual([
       'Database CREATE_IN_PROGRESS',
@@ -427,7 +435,7 @@ Resources:
       'Database DELETE_IN_PROGRESS',
       'Database DELETE_COMPLETE',
     ]);
-    expect(events.find((e) => e.ResourceStatus === 'CREATE_FAILED')?.ResourceStatusReason).toBe('Resource type AWS::Made::Up is not supported by local AWS');
+    expect(events.find((e) => e.ResourceStatus === 'CREATE_FAILED')?.ResourceStatusReason).toBe('Resource type AWS::SQS::Queue is not supported by local AWS');
     expect(events.map((e) => (e.ResourceType === 'AWS::CloudFormation::Stack' ? e.ResourceStatus : undefined)).filter(Boolean)).toEqual([
       'CREATE_IN_PROGRESS',
       'ROLLBACK_IN_PROGRESS',

@@ -1,5 +1,6 @@
 import { AwsError } from '../../errors';
 import { collectReferences, evaluateCondition, IntrinsicError, type IntrinsicScope } from './intrinsics';
+import { KNOWN_RESOURCE_TYPES } from './known-resource-types';
 import { parseTemplateBody, templateError } from './template-parser';
 
 /**
@@ -119,6 +120,17 @@ export function readTemplate(body: string): Template {
       throw templateError(`[/Resources/${logicalId}/Properties] Properties must be an object.`);
     }
   }
+  // A misspelt AWS type is the template's mistake, refused at once as CloudFormation does. Other
+  // namespaces may be registry types of the account; those fail their resource like any type local
+  // AWS has no provider for.
+  const unrecognized = [
+    ...new Set(
+      Object.values(resources as Record<string, { Type: string }>)
+        .map((resource) => resource.Type)
+        .filter((type) => /^(AWS|Alexa)::/.test(type) && !KNOWN_RESOURCE_TYPES.has(type)),
+    ),
+  ];
+  if (unrecognized.length > 0) throw templateError(`Unrecognized resource types: [${unrecognized.join(', ')}]`);
 
   const parameters = optionalSection(raw, 'Parameters') as Record<string, ParameterDeclaration>;
   for (const [name, declaration] of Object.entries(parameters)) {
