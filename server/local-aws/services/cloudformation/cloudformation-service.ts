@@ -222,6 +222,9 @@ async function createStack(deps: CloudFormationDeps, params: QueryParams, ctx: R
   const tags = params.structs('Tags').map((t) => ({ Key: t.require('Key'), Value: t.get('Value') ?? '' }));
   if (tags.length > 50) throw validationError('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
   const timeout = params.int('TimeoutInMinutes');
+  if (timeout !== undefined && timeout < 1) {
+    throw validationError(`1 validation error detected: Value '${timeout}' at 'timeoutInMinutes' failed to satisfy constraint: Member must have value greater than or equal to 1`);
+  }
   const stackId = `arn:aws:cloudformation:${ctx.region}:${deps.accountId}:stack/${name}/${randomUUID()}`;
   const record: StackRecord = {
     StackId: stackId,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueryParams } from '../../protocols/query-params';
 import type { RequestContext } from '../../request-context';
 import { applyMigrations } from '../../store/database';
@@ -122,6 +122,31 @@ describe('StackEngine', () => {
     await engine.idle();
     expect(store.getStack(stack.StackId)?.StackStatus).toBe('DELETE_COMPLETE');
     expect(calls.filter((c) => c.startsWith('delete'))).toEqual(['delete B-id', 'delete A-id']);
+  });
+
+  it('cancels what is still being created when TimeoutInMinutes passes, and rolls back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const hanging: ResourceProvider = { create: () => new Promise(() => {}), delete: async () => undefined };
+      const engine = new StackEngine(store, { accountId: '123456789012', providers: { 'Test::Thing': fakeProvider(), 'Test::Hang': hanging } });
+      const service = createCloudFormationService({ store, engine, s3: {} as S3Store, accountId: '123456789012' });
+      const slow = JSON.stringify({ Resources: { A: { Type: 'Test::Thing' }, H: { Type: 'Test::Hang', DependsOn: 'A' } } });
+      const params = new URLSearchParams({ Action: 'CreateStack', StackName: 'slow', TemplateBody: slow, TimeoutInMinutes: '1' });
+      await service.operations.CreateStack(QueryParams.parse(params.toString()), ctx);
+      await vi.waitFor(() => expect(statuses('slow').at(-1)).toBe('H CREATE_IN_PROGRESS'));
+      await vi.advanceTimersByTimeAsync(60_000);
+      await engine.idle();
+      expect(statuses('slow').slice(-6)).toEqual(['H CREATE_FAILED', 'slow ROLLBACK_IN_PROGRESS', 'H DELETE_COMPLETE', 'A DELETE_IN_PROGRESS', 'A DELETE_COMPLETE', 'slow ROLLBACK_COMPLETE']);
+      const stack = store.findLiveByName('us-east-1', 'slow')!;
+      expect(stack.StackStatusReason).toBe('Stack creation time exceeded the specified timeout. Rollback requested by user.');
+      expect(store.listEvents(stack.StackId).find((e) => e.LogicalResourceId === 'H' && e.ResourceStatus === 'CREATE_FAILED')?.ResourceStatusReason).toBe(
+        'Resource creation cancelled',
+      );
+      const zero = new URLSearchParams({ Action: 'CreateStack', StackName: 'zero', TemplateBody: slow, TimeoutInMinutes: '0' });
+      await expect(Promise.resolve().then(() => service.operations.CreateStack(QueryParams.parse(zero.toString()), ctx))).rejects.toMatchObject({ code: 'ValidationError' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('honours OnFailure=DELETE', async () => {

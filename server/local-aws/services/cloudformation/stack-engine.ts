@@ -129,12 +129,18 @@ export class StackEngine {
     const plan = planStack(template, (name) => this.parameterValue(stack, template, name), stack.Region);
     const scope = this.scope(stack, template, plan.conditions);
 
-    let failed: { logicalId: string; reason: string } | undefined;
+    let failed: { logicalId: string; reason: string; timedOut?: boolean } | undefined;
+    // TimeoutInMinutes counts from CreateStack; what is still being created then is cancelled.
+    const deadline = stack.TimeoutInMinutes ? Date.parse(stack.CreationTime) + stack.TimeoutInMinutes * 60_000 : undefined;
     for (const [index, logicalId] of plan.order.entries()) {
       stack = this.store.getStack(stackId)!;
       if (this.closing) return;
       if (stack.DeleteRequested) {
         failed = { logicalId, reason: 'Resource creation cancelled' };
+        break;
+      }
+      if (deadline !== undefined && Date.now() >= deadline) {
+        failed = { logicalId, reason: 'Resource creation cancelled', timedOut: true };
         break;
       }
       const declaration = template.resources[logicalId];
@@ -153,7 +159,7 @@ export class StackEngine {
         properties = resolveProperties(declaration.Properties ?? {}, scope);
         if (!provider) throw new ResourceFailure(`Resource type ${declaration.Type} is not supported by local AWS`);
         record.Properties = properties;
-        const created = await provider.create(this.request(stack, logicalId, declaration.Type, properties));
+        const created = await withDeadline(Promise.resolve(provider.create(this.request(stack, logicalId, declaration.Type, properties))), deadline);
         if (this.closing) return;
         Object.assign(record, {
           PhysicalResourceId: created.physicalId,
@@ -164,6 +170,11 @@ export class StackEngine {
         this.setResource(stack, { ...record, ResourceStatus: 'CREATE_COMPLETE', Timestamp: new Date().toISOString() });
       } catch (error) {
         if (this.closing) return;
+        if (error === TIMED_OUT) {
+          this.setResource(stack, { ...record, Properties: properties, ResourceStatus: 'CREATE_FAILED', ResourceStatusReason: 'Resource creation cancelled', Timestamp: new Date().toISOString() });
+          failed = { logicalId, reason: 'Resource creation cancelled', timedOut: true };
+          break;
+        }
         const reason = failureReason(error, declaration.Type);
         // A failure that may have left something behind names it, so the rollback deletes it too.
         const leftover = error instanceof ResourceFailure && error.physicalId ? { PhysicalResourceId: error.physicalId, Ref: error.physicalId, Attributes: {} } : {};
@@ -192,6 +203,16 @@ export class StackEngine {
 
     if (stack.DeleteRequested) {
       await this.delete(stackId);
+      return;
+    }
+    if (failed.timedOut) {
+      const exceeded = 'Stack creation time exceeded the specified timeout.';
+      if (stack.OnFailure === 'DO_NOTHING') {
+        this.setStackStatus(stackId, 'CREATE_FAILED', exceeded);
+        return;
+      }
+      this.setStackStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${exceeded} Rollback requested by user.`);
+      await this.rollback(stackId, `${exceeded} Rollback requested by user.`);
       return;
     }
     const failedList = `The following resource(s) failed to create: [${failed.logicalId}].`;
@@ -480,3 +501,17 @@ export function failureReason(error: unknown, resourceType: string): string {
 }
 
 export { validationError };
+
+const TIMED_OUT = Symbol('stack creation timed out');
+
+/** The provider's answer, or TIMED_OUT thrown once the stack's deadline passes (no deadline: just the answer). */
+function withDeadline<T>(work: Promise<T>, deadline: number | undefined): Promise<T> {
+  if (deadline === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(TIMED_OUT), Math.max(0, deadline - Date.now()));
+  });
+  // A provider that settles after the deadline is ignored; its rejection must not go unhandled.
+  work.catch(() => undefined);
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
