@@ -50,6 +50,7 @@ export class LambdaRuntime {
     this.logRoot = path.join(options.dataDir, 'lambda', 'logs');
     fs.mkdirSync(this.codeRoot, { recursive: true });
     fs.mkdirSync(this.logRoot, { recursive: true });
+    linkProjectModules(path.join(options.dataDir, 'lambda', 'node_modules'));
   }
 
   /** Synchronous invocation (RequestResponse): resolves when the function has finished. */
@@ -260,4 +261,22 @@ async function codeFiles(code: LambdaCode, files: ObjectFiles): Promise<[string,
   if (code.kind === 'inline') return Object.entries(code.files).map(([name, text]) => [name, Buffer.from(text, 'utf8')]);
   const zip = await files.readAll(code.fileId);
   return readZip(zip).map((entry) => [entry.name, entry.data]);
+}
+
+/**
+ * ES module handlers ignore NODE_PATH: `import '@aws-sdk/client-glue'` resolves only through a
+ * node_modules folder above the code. Functions are unpacked under DATA_DIR/lambda/code/, so a
+ * DATA_DIR/lambda/node_modules link to the project's modules gives them the SDK wherever DATA_DIR is,
+ * as the Node.js Lambda runtime does.
+ */
+function linkProjectModules(link: string) {
+  const target = path.join(REPO_ROOT, 'node_modules');
+  try {
+    if (fs.readlinkSync(link) === target) return;
+    fs.rmSync(link, { force: true });
+  } catch {
+    // Not a link yet (or something else is in the way, which rmSync below clears).
+    if (fs.existsSync(link)) fs.rmSync(link, { recursive: true, force: true });
+  }
+  fs.symlinkSync(target, link, 'dir');
 }
