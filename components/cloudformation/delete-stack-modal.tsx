@@ -28,6 +28,22 @@ export function DeleteStackModal(props: Props) {
 function DeleteStackDialog({ stackId, stackName, status, onDismiss, onDone }: Props) {
   const t = useT();
   const deleteFailed = status === 'DELETE_FAILED';
+  const [mode, setMode] = useState('retain');
+  const [failed, setFailed] = useState<FailedResourcesResult | null>(null);
+  // What the user ticks, kept here so switching to Force and back does not re-tick anything.
+  const [retained, setRetained] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!deleteFailed) return;
+    let live = true;
+    void listDeleteFailedResources(stackId).then((result) => {
+      if (!live) return;
+      setFailed(result);
+      if (result.ok) setRetained(new Set(result.data.map((resource) => resource.logicalId)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [stackId, deleteFailed]);
   return (
     <ActionFormModal
       header={t('cfn.delete.title')}
@@ -36,10 +52,16 @@ function DeleteStackDialog({ stackId, stackName, status, onDismiss, onDone }: Pr
       action={deleteStack}
       onDismiss={onDismiss}
       onDone={onDone}
+      // Retaining needs the list: submitted before it loads, the stack would just fail to delete again.
+      submitDisabled={deleteFailed && mode === 'retain' && !failed?.ok}
     >
       <input type="hidden" name="stackId" value={stackId} />
       <p className="font-bold break-all">{t('cfn.delete.stackName', { name: stackName })}</p>
-      {deleteFailed ? <DeleteFailedOptions stackId={stackId} /> : <Alert type="warning">{t('cfn.delete.body')}</Alert>}
+      {deleteFailed ? (
+        <DeleteFailedOptions mode={mode} onModeChange={setMode} failed={failed} retained={retained} onRetainedChange={setRetained} />
+      ) : (
+        <Alert type="warning">{t('cfn.delete.body')}</Alert>
+      )}
     </ActionFormModal>
   );
 }
@@ -50,17 +72,26 @@ function DeleteStackDialog({ stackId, stackName, status, onDismiss, onDone }: Pr
  * (FORCE_DELETE_STACK: whatever fails to delete is kept). Either way the kept resources stay in the
  * account, so the dialog says so.
  */
-function DeleteFailedOptions({ stackId }: { stackId: string }) {
+function DeleteFailedOptions({
+  mode,
+  onModeChange,
+  failed,
+  retained,
+  onRetainedChange,
+}: {
+  mode: string;
+  onModeChange: (mode: string) => void;
+  failed: FailedResourcesResult | null;
+  retained: Set<string>;
+  onRetainedChange: (retained: Set<string>) => void;
+}) {
   const t = useT();
-  const [mode, setMode] = useState('retain');
-  const [failed, setFailed] = useState<FailedResourcesResult | null>(null);
-  useEffect(() => {
-    let live = true;
-    void listDeleteFailedResources(stackId).then((result) => live && setFailed(result));
-    return () => {
-      live = false;
-    };
-  }, [stackId]);
+  const toggle = (logicalId: string, keep: boolean) => {
+    const next = new Set(retained);
+    if (keep) next.add(logicalId);
+    else next.delete(logicalId);
+    onRetainedChange(next);
+  };
   return (
     <>
       <Alert type="warning">{t('cfn.delete.failedIntro')}</Alert>
@@ -68,21 +99,33 @@ function DeleteFailedOptions({ stackId }: { stackId: string }) {
         name="mode"
         label={t('cfn.delete.modeLabel')}
         value={mode}
-        onChange={setMode}
+        onChange={onModeChange}
         options={[
           { value: 'retain', label: t('cfn.delete.modeRetain'), description: t('cfn.delete.modeRetainDescription') },
           { value: 'force', label: t('cfn.delete.modeForce'), description: t('cfn.delete.modeForceDescription') },
         ]}
       />
       {mode === 'retain' && (
-        <fieldset className="flex flex-col gap-2">
+        <fieldset className="flex flex-col gap-2" aria-busy={failed === null}>
           <legend className="font-bold text-ink">{t('cfn.delete.retainLabel')}</legend>
-          {failed === null && <Spinner />}
+          {failed === null && (
+            <p className="flex items-center gap-2 text-ink-secondary">
+              <Spinner />
+              {t('cfn.delete.retainLoading')}
+            </p>
+          )}
           {failed && !failed.ok && <Alert type="error">{failed.message}</Alert>}
           {failed?.ok && failed.data.length === 0 && <p className="text-ink-secondary">{t('cfn.delete.retainNone')}</p>}
           {failed?.ok &&
             failed.data.map((resource) => (
-              <Checkbox key={resource.logicalId} name="retain" value={resource.logicalId} defaultChecked description={resource.statusReason ?? undefined}>
+              <Checkbox
+                key={resource.logicalId}
+                name="retain"
+                value={resource.logicalId}
+                checked={retained.has(resource.logicalId)}
+                onChange={(event) => toggle(resource.logicalId, event.target.checked)}
+                description={resource.statusReason ?? undefined}
+              >
                 <span className="font-mono text-[13px]">{resource.logicalId}</span> <span className="text-ink-secondary">({resource.type})</span>
               </Checkbox>
             ))}

@@ -17,6 +17,8 @@ interface Props<R> {
   onDone: (result: R) => void;
   /** The form's fields: hidden inputs and what the user reads before confirming. */
   children: ReactNode;
+  /** Keeps the primary button disabled (e.g. while what the form submits is still loading). */
+  submitDisabled?: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface Props<R> {
  * button that submits and shows progress until the action answers. Render it only while open, so
  * every opening starts with fresh action state.
  */
-export function ActionFormModal<R>({ header, size, submitLabel, action, onDismiss, onDone, children }: Props<R>) {
+export function ActionFormModal<R>({ header, size, submitLabel, action, onDismiss, onDone, children, submitDisabled = false }: Props<R>) {
   const t = useT();
   const formId = useId();
   const [, formAction, pending] = useActionState(async (previous: R | null, formData: FormData) => {
@@ -43,7 +45,7 @@ export function ActionFormModal<R>({ header, size, submitLabel, action, onDismis
           <Button variant="link" onClick={onDismiss}>
             {t('common.cancel')}
           </Button>
-          <Button variant="primary" type="submit" form={formId} loading={pending}>
+          <Button variant="primary" type="submit" form={formId} loading={pending} disabled={submitDisabled}>
             {submitLabel}
           </Button>
         </>

@@ -396,6 +396,9 @@ describe('CloudFormation stacks', () => {
       await expect(call()).rejects.toMatchObject({ name: 'ValidationError', message: 'Template format error: Unrecognized resource types: [AWS::Glue::Tabel, AWS::Made::Up]' });
     }
     await expect(cfn.send(new DescribeStacksCommand({ StackName: 'typo' }))).rejects.toMatchObject({ name: 'ValidationError' });
+    // A SAM template's types exist only after its transform: ValidateTemplate reads it as AWS does.
+    const sam = JSON.stringify({ Transform: 'AWS::Serverless-2016-10-31', Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler' } } } });
+    expect((await cfn.send(new ValidateTemplateCommand({ TemplateBody: sam }))).DeclaredTransforms).toEqual(['AWS::Serverless-2016-10-31']);
   });
 
   it('rolls back in reverse order when a resource type is not supported', async () => {

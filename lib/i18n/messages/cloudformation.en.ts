@@ -36,6 +36,7 @@ export const cloudformationEn = {
   'cfn.delete.modeForceDescription': 'Resources that fail to delete again are retained in your account, and the stack is deleted.',
   'cfn.delete.retainLabel': 'Resources to retain',
   'cfn.delete.retainNone': 'No resource failed to delete.',
+  'cfn.delete.retainLoading': 'Loading the resources that failed to delete…',
   'cfn.delete.started': 'Deletion of stack "{name}" has been initiated.',
   'cfn.delete.failed': 'Failed to delete stack "{name}"',
 

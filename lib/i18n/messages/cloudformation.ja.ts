@@ -35,6 +35,7 @@ export const cloudformationJa: Record<keyof typeof cloudformationEn, string> = {
   'cfn.delete.modeForceDescription': '再度削除に失敗したリソースはアカウントに保持され、スタックは削除されます。',
   'cfn.delete.retainLabel': '保持するリソース',
   'cfn.delete.retainNone': '削除に失敗したリソースはありません。',
+  'cfn.delete.retainLoading': '削除に失敗したリソースを読み込んでいます…',
   'cfn.delete.started': 'スタック「{name}」の削除を開始しました。',
   'cfn.delete.failed': 'スタック「{name}」を削除できませんでした',
 

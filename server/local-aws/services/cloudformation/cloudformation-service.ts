@@ -443,6 +443,14 @@ async function getTemplateSummary(deps: CloudFormationDeps, params: QueryParams,
 
 function deleteStack(deps: CloudFormationDeps, params: QueryParams, ctx: RequestContext): XmlTree {
   const nameOrId = params.require('StackName');
+  // The input is checked before anything else, as AWS does.
+  const retain = params.list('RetainResources');
+  const mode = params.get('DeletionMode') ?? 'STANDARD';
+  if (mode !== 'STANDARD' && mode !== 'FORCE_DELETE_STACK') {
+    throw validationError(
+      `1 validation error detected: Value '${mode}' at 'deletionMode' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, FORCE_DELETE_STACK]`,
+    );
+  }
   const stack = deps.store.find(ctx.region, nameOrId);
   // Deleting a stack that does not exist (or no longer exists) succeeds, as on AWS.
   if (!stack || stack.StackStatus === 'DELETE_COMPLETE' || stack.StackStatus === 'DELETE_IN_PROGRESS') return {};
@@ -454,13 +462,6 @@ function deleteStack(deps: CloudFormationDeps, params: QueryParams, ctx: Request
       .listStacks(ctx.region, { includeDeleted: false })
       .find((other) => other.StackId !== stack.StackId && other.Imports.includes(exportName));
     if (importer) throw validationError(`Export ${exportName} cannot be deleted as it is in use by ${importer.StackName}`);
-  }
-  const retain = params.list('RetainResources');
-  const mode = params.get('DeletionMode') ?? 'STANDARD';
-  if (mode !== 'STANDARD' && mode !== 'FORCE_DELETE_STACK') {
-    throw validationError(
-      `1 validation error detected: Value '${mode}' at 'deletionMode' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, FORCE_DELETE_STACK]`,
-    );
   }
   // Both are ways out of DELETE_FAILED only, as on AWS.
   if ((retain.length > 0 || mode === 'FORCE_DELETE_STACK') && stack.StackStatus !== 'DELETE_FAILED') {

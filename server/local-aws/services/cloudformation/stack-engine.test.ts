@@ -127,7 +127,12 @@ describe('StackEngine', () => {
   it('cancels what is still being created when TimeoutInMinutes passes, and rolls back', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      const hanging: ResourceProvider = { create: () => new Promise(() => {}), delete: async () => undefined };
+      let finishLate: (created: { physicalId: string }) => void = () => undefined;
+      const lateDeletes: string[] = [];
+      const hanging: ResourceProvider = {
+        create: () => new Promise((resolve) => (finishLate = resolve)),
+        delete: async (request) => void lateDeletes.push(request.physicalId),
+      };
       const engine = new StackEngine(store, { accountId: '123456789012', providers: { 'Test::Thing': fakeProvider(), 'Test::Hang': hanging } });
       const service = createCloudFormationService({ store, engine, s3: {} as S3Store, accountId: '123456789012' });
       const slow = JSON.stringify({ Resources: { A: { Type: 'Test::Thing' }, H: { Type: 'Test::Hang', DependsOn: 'A' } } });
@@ -142,6 +147,15 @@ describe('StackEngine', () => {
       expect(store.listEvents(stack.StackId).find((e) => e.LogicalResourceId === 'H' && e.ResourceStatus === 'CREATE_FAILED')?.ResourceStatusReason).toBe(
         'Resource creation cancelled',
       );
+      // The abandoned create finishing later does not leave its resource behind.
+      expect(lateDeletes).toEqual([]);
+      finishLate({ physicalId: 'late-h' });
+      await vi.waitFor(() => expect(lateDeletes).toEqual(['late-h']));
+      // A timeout that does not fit a timer (over ~24.8 days) is no timeout at once.
+      const far = new URLSearchParams({ Action: 'CreateStack', StackName: 'far', TemplateBody: JSON.stringify({ Resources: { A: { Type: 'Test::Thing' } } }), TimeoutInMinutes: '40000' });
+      await service.operations.CreateStack(QueryParams.parse(far.toString()), ctx);
+      await engine.idle();
+      expect(store.findLiveByName('us-east-1', 'far')?.StackStatus).toBe('CREATE_COMPLETE');
       const zero = new URLSearchParams({ Action: 'CreateStack', StackName: 'zero', TemplateBody: slow, TimeoutInMinutes: '0' });
       await expect(Promise.resolve().then(() => service.operations.CreateStack(QueryParams.parse(zero.toString()), ctx))).rejects.toMatchObject({ code: 'ValidationError' });
     } finally {

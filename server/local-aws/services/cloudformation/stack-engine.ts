@@ -159,7 +159,10 @@ export class StackEngine {
         properties = resolveProperties(declaration.Properties ?? {}, scope);
         if (!provider) throw new ResourceFailure(`Resource type ${declaration.Type} is not supported by local AWS`);
         record.Properties = properties;
-        const created = await withDeadline(Promise.resolve(provider.create(this.request(stack, logicalId, declaration.Type, properties))), deadline);
+        const request = this.request(stack, logicalId, declaration.Type, properties);
+        const creating = Promise.resolve(provider.create(request));
+        // Past the deadline the create is abandoned, not stopped: whatever it still makes is removed.
+        const created = await withDeadline(creating, deadline, () => this.deleteLate(provider, request, creating));
         if (this.closing) return;
         Object.assign(record, {
           PhysicalResourceId: created.physicalId,
@@ -229,6 +232,8 @@ export class StackEngine {
     if (this.closing) return;
     if (failures.length > 0) {
       this.setStackStatus(stackId, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failures.join(', ')}]. `);
+      // A DeleteStack accepted during the rollback is carried out now (a ROLLBACK_FAILED stack can be deleted).
+      if (this.store.getStack(stackId)?.DeleteRequested) await this.delete(stackId);
       return;
     }
     this.setStackStatus(stackId, 'ROLLBACK_COMPLETE', finalReason, { eventReason: '' });
@@ -311,6 +316,19 @@ export class StackEngine {
       }
     }
     return failures;
+  }
+
+  /** A create abandoned at the stack's deadline that still succeeds: its resource is deleted, not left behind. */
+  private deleteLate(provider: ResourceProvider, request: ResourceRequest, creating: Promise<{ physicalId: string; attributes?: Record<string, unknown> }>) {
+    creating.then(
+      (created) => {
+        this.options.log?.(`[cloudformation] ${request.stackName}: ${request.logicalId} finished after the stack timed out; deleting it`);
+        return Promise.resolve(provider.delete({ ...request, physicalId: created.physicalId, attributes: created.attributes ?? {} })).catch((error) =>
+          this.options.log?.(`[cloudformation] ${request.stackName}: could not delete ${request.logicalId} (${created.physicalId}): ${(error as Error)?.message ?? error}`),
+        );
+      },
+      () => undefined,
+    );
   }
 
   /** Each resource's dependencies, from the stack's template; none when it cannot be planned again. */
@@ -504,12 +522,24 @@ export { validationError };
 
 const TIMED_OUT = Symbol('stack creation timed out');
 
-/** The provider's answer, or TIMED_OUT thrown once the stack's deadline passes (no deadline: just the answer). */
-function withDeadline<T>(work: Promise<T>, deadline: number | undefined): Promise<T> {
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The provider's answer, or TIMED_OUT thrown once the stack's deadline passes (no deadline: just the
+ * answer). `abandoned` runs when the deadline wins, so the caller can clean up after the work.
+ */
+function withDeadline<T>(work: Promise<T>, deadline: number | undefined, abandoned: () => void): Promise<T> {
   if (deadline === undefined) return work;
+  const remaining = Math.max(0, deadline - Date.now());
+  // Beyond ~24.8 days no resource here is still being created; a timer that long would fire at once.
+  if (remaining > MAX_TIMER_MS) return work;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(TIMED_OUT), Math.max(0, deadline - Date.now()));
+    timer = setTimeout(() => {
+      abandoned();
+      reject(TIMED_OUT);
+    }, remaining);
   });
   // A provider that settles after the deadline is ignored; its rejection must not go unhandled.
   work.catch(() => undefined);

@@ -122,8 +122,9 @@ export function readTemplate(body: string): Template {
   }
   // A misspelt AWS type is the template's mistake, refused at once as CloudFormation does. Other
   // namespaces may be registry types of the account; those fail their resource like any type local
-  // AWS has no provider for.
-  const unrecognized = [
+  // AWS has no provider for. A template with a Transform (SAM's AWS::Serverless::*, macros) is
+  // checked only after its expansion, which local AWS does not do.
+  const unrecognized = raw.Transform !== undefined ? [] : [
     ...new Set(
       Object.values(resources as Record<string, { Type: string }>)
         .map((resource) => resource.Type)

@@ -83,9 +83,12 @@ export function createGlueService(store: GlueStore): Json11Service {
           requireString(input, 'TableName'),
           optionalString(input, 'Expression'),
         );
-        // Segments split the partitions into disjoint, stable sets that together hold every one,
-        // so parallel readers (Spark, Glue ETL) see each partition exactly once.
-        const partitions = segment ? all.filter((_, index) => index % segment.total === segment.number) : all;
+        // Segments split the partitions into disjoint sets that together hold every one, so parallel
+        // readers (Spark, Glue ETL) see each partition exactly once. A partition's segment follows
+        // from its values alone, so one added between two readers' calls moves no other.
+        const partitions = segment
+          ? all.filter((partition) => segmentOf((partition as { Values?: string[] }).Values ?? [], segment.total) === segment.number)
+          : all;
         const page = paginate(partitions, input, 1000);
         return { Partitions: page.items, NextToken: page.nextToken };
       },
@@ -229,4 +232,14 @@ function readSegment(raw: unknown): { number: number; total: number } | undefine
     throw new AwsError('InvalidInputException', `Segment.SegmentNumber must be an integer from 0 to ${total - 1}`);
   }
   return { number, total };
+}
+
+/** FNV-1a over the partition values: a stable, evenly spread segment number. */
+function segmentOf(values: string[], total: number): number {
+  let hash = 0x811c9dc5;
+  for (const char of values.join('\u0001')) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % total;
 }

@@ -40,6 +40,7 @@ export class LambdaRuntime {
   private readonly running = new Set<ChildProcess>();
   private readonly codeRoot: string;
   private readonly logRoot: string;
+  private modulesLinked = false;
 
   constructor(
     private readonly store: LambdaStore,
@@ -50,7 +51,6 @@ export class LambdaRuntime {
     this.logRoot = path.join(options.dataDir, 'lambda', 'logs');
     fs.mkdirSync(this.codeRoot, { recursive: true });
     fs.mkdirSync(this.logRoot, { recursive: true });
-    linkProjectModules(path.join(options.dataDir, 'lambda', 'node_modules'));
   }
 
   /** Synchronous invocation (RequestResponse): resolves when the function has finished. */
@@ -128,6 +128,10 @@ export class LambdaRuntime {
 
   /** Unpacks the function's code once per code hash into DATA_DIR/lambda/code/<hash>/. */
   private async materialize(fn: StoredFunction): Promise<string> {
+    if (!this.modulesLinked) {
+      linkProjectModules(path.join(this.options.dataDir, 'lambda', 'node_modules'));
+      this.modulesLinked = true;
+    }
     const hash = createHash('sha256').update(JSON.stringify(fn.code)).update(fn.configuration.CodeSha256).digest('hex').slice(0, 32);
     const dir = path.join(this.codeRoot, hash);
     if (fs.existsSync(dir)) return dir;
@@ -271,12 +275,19 @@ async function codeFiles(code: LambdaCode, files: ObjectFiles): Promise<[string,
  */
 function linkProjectModules(link: string) {
   const target = path.join(REPO_ROOT, 'node_modules');
+  let current: string | undefined;
   try {
-    if (fs.readlinkSync(link) === target) return;
-    fs.rmSync(link, { force: true });
+    current = fs.readlinkSync(link);
   } catch {
-    // Not a link yet (or something else is in the way, which rmSync below clears).
-    if (fs.existsSync(link)) fs.rmSync(link, { recursive: true, force: true });
+    // No link yet, or a real folder someone put there: that one is left alone.
+    if (fs.existsSync(link)) return;
   }
-  fs.symlinkSync(target, link, 'dir');
+  if (current === target) return;
+  if (current !== undefined) fs.rmSync(link, { force: true });
+  try {
+    fs.symlinkSync(target, link, 'dir');
+  } catch (error) {
+    // Another process on the same DATA_DIR made it first.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
