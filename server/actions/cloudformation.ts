@@ -154,9 +154,8 @@ export async function listDeleteFailedResources(stackId: string): Promise<Failed
 
 export type DeleteStackResult = ActionResult<{ stackId: string }>;
 
-/** DeleteStack by stack ID (a name could by now belong to a newer stack of the same name). */
 /**
- * DeleteStack. For a DELETE_FAILED stack the form may also carry `mode=retain` with the logical
+ * DeleteStack by stack ID (a name could by now belong to a newer stack of the same name). For a DELETE_FAILED stack the form may also carry `mode=retain` with the logical
  * ids to keep (`retain`, RetainResources) or `mode=force` (FORCE_DELETE_STACK), the two ways out
  * AWS offers; CloudFormation itself refuses both for a stack in any other state.
  */

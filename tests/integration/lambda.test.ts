@@ -147,21 +147,9 @@ describe('Lambda functions', () => {
   });
 
   it('gives ES module handlers the AWS SDK too, whatever the data dir', async () => {
-    await lambda.send(
-      new CreateFunctionCommand({
-        FunctionName: 'esm-sdk-fn',
-        Runtime: 'nodejs20.x',
-        Role: ROLE,
-        Handler: 'index.handler',
-        Timeout: 30,
-        Code: {
-          ZipFile: zipOf({
-            'index.mjs': `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-              export const handler = async () => (await new STSClient({}).send(new GetCallerIdentityCommand({}))).Account;`,
-          }),
-        },
-      }),
-    );
+    const esm = `import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+      export const handler = async () => (await new STSClient({}).send(new GetCallerIdentityCommand({}))).Account;`;
+    await createNodeFunction('esm-sdk-fn', '', { Timeout: 30, Code: { ZipFile: zipOf({ 'index.mjs': esm }) } });
     const result = await invoke('esm-sdk-fn', {});
     expect(result.FunctionError, JSON.stringify(result.body)).toBeUndefined();
     expect(result.body).toBe('000000000000');

@@ -102,9 +102,7 @@ export function generateRecords(flowLog: FlowLogTrafficSpec, windowStart: number
   const statuses: StatusRecord[] = [];
   const intervals = byMinute ? WINDOW_SECONDS / MINUTE : 1;
   const intervalLength = WINDOW_SECONDS / intervals;
-  const busy = new Set<DemoInterface>();
-  const busyByInterval = Array.from({ length: intervals }, () => busy);
-  if (intervals > 1) for (let k = 0; k < intervals; k += 1) busyByInterval[k] = new Set();
+  const busyByInterval = Array.from({ length: intervals }, () => new Set<DemoInterface>());
   for (const flow of seen) busyByInterval[Math.min(intervals - 1, Math.floor((flow.end - windowStart) / intervalLength))].add(flow.eni);
   for (const eni of enis) {
     for (let k = 0; k < intervals; k += 1) {

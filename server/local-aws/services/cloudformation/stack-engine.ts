@@ -188,8 +188,8 @@ export class StackEngine {
     }
 
     stack = this.store.getStack(stackId)!;
-    // A DeleteStack that arrived while the last resource was being created still wins.
-    if (!failed && stack.DeleteRequested) {
+    // A DeleteStack that arrived during creation wins, even while the last resource was being made.
+    if (stack.DeleteRequested) {
       await this.delete(stackId);
       return;
     }
@@ -204,27 +204,15 @@ export class StackEngine {
       }
     }
 
-    if (stack.DeleteRequested) {
-      await this.delete(stackId);
-      return;
-    }
-    if (failed.timedOut) {
-      const exceeded = 'Stack creation time exceeded the specified timeout.';
-      if (stack.OnFailure === 'DO_NOTHING') {
-        this.setStackStatus(stackId, 'CREATE_FAILED', exceeded);
-        return;
-      }
-      this.setStackStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${exceeded} Rollback requested by user.`);
-      await this.rollback(stackId, `${exceeded} Rollback requested by user.`);
-      return;
-    }
-    const failedList = `The following resource(s) failed to create: [${failed.logicalId}].`;
+    // A timeout is the stack's failure, not one resource's, so its reason names no resource.
+    const what = failed.timedOut ? 'Stack creation time exceeded the specified timeout.' : `The following resource(s) failed to create: [${failed.logicalId}].`;
+    const cause = failed.timedOut ? '' : ` ${failed.logicalId}: ${failed.reason}`;
     if (stack.OnFailure === 'DO_NOTHING') {
-      this.setStackStatus(stackId, 'CREATE_FAILED', `${failedList} ${failed.logicalId}: ${failed.reason}`);
+      this.setStackStatus(stackId, 'CREATE_FAILED', `${what}${cause}`);
       return;
     }
-    this.setStackStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${failedList} Rollback requested by user.`);
-    await this.rollback(stackId, `${failedList} Rollback requested by user. ${failed.logicalId}: ${failed.reason}`);
+    this.setStackStatus(stackId, 'ROLLBACK_IN_PROGRESS', `${what} Rollback requested by user.`);
+    await this.rollback(stackId, `${what} Rollback requested by user.${cause}`);
   }
 
   private async rollback(stackId: string, finalReason: string) {

@@ -83,19 +83,19 @@ export function describeTags(store: Ec2Store): QueryOperation {
     const filters = readFilters(params, ['key', 'value', 'resource-id', 'resource-type']);
     checkDryRun(params);
     store.topology(ctx.region); // the demo resources' Name tags exist once the region is used
-    const items = store
-      .tagsInRegion(ctx.region)
-      .map((tag) => ({ ...tag, resourceType: RESOURCE_TYPES[idPrefix(tag.resourceId) ?? ''] ?? 'unknown' }))
-      .filter((tag) =>
+    const all = store.tagsInRegion(ctx.region).map((tag) => ({ ...tag, resourceType: RESOURCE_TYPES[idPrefix(tag.resourceId) ?? ''] ?? 'unknown' }));
+    const tagsOf = new Map<string, Map<string, string>>();
+    for (const tag of all) (tagsOf.get(tag.resourceId) ?? tagsOf.set(tag.resourceId, new Map()).get(tag.resourceId)!).set(tag.key, tag.value);
+    const items = all.filter((tag) =>
         matchesAll(tag, filters, (t, name) => {
           if (name === 'key') return t.key;
           if (name === 'value') return t.value;
           if (name === 'resource-id') return t.resourceId;
           if (name === 'resource-type') return t.resourceType;
           // tag:<key> selects the resources that carry that tag; every tag of those resources is listed.
-          return store.tagsOf(t.resourceId).find((other) => other.key === name.slice(4))?.value;
+          return tagsOf.get(t.resourceId)?.get(name.slice(4));
         }),
-      );
+    );
     const { page, nextToken } = paginate(items, (tag) => `${tag.resourceId}\u0000${tag.key}`, params);
     return {
       tagSet: page.map((tag) => ({ resourceId: tag.resourceId, resourceType: tag.resourceType, key: tag.key, value: tag.value })),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AwsError } from '../../errors';
 import type { Json11Service } from '../../protocols/service-definition';
 import type { GlueDatabaseInput, GluePartitionInput, GlueStore, GlueTableInput } from './glue-store';
@@ -234,12 +235,7 @@ function readSegment(raw: unknown): { number: number; total: number } | undefine
   return { number, total };
 }
 
-/** FNV-1a over the partition values: a stable, evenly spread segment number. */
+/** A partition's segment: from a hash of its values, so it is stable and evenly spread. */
 function segmentOf(values: string[], total: number): number {
-  let hash = 0x811c9dc5;
-  for (const char of values.join('\u0001')) {
-    hash ^= char.codePointAt(0)!;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % total;
+  return createHash('md5').update(values.join('\u0001')).digest().readUInt32BE(0) % total;
 }

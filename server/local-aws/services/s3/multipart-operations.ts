@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
-import { AwsError } from '../../errors';
 import type { HttpResponse } from '../../protocols/service-definition';
 import { flattened, type XmlTree } from '../../protocols/xml-writer';
 import type { RawRequest, RequestContext } from '../../request-context';
@@ -225,7 +224,7 @@ export async function completeMultipartUpload(
     const computed = sentIsComposite ? (sent.algorithm === upload.checksumAlgorithm ? composite : undefined) : fullObject;
     if (computed !== undefined && computed !== sent.value) {
       await mp.store.files.remove(assembled.fileId);
-      throw new AwsError('BadDigest', `The ${sent.algorithm} you specified did not match the calculated checksum.`, 400);
+      throw s3Errors.checksumMismatch(sent.algorithm);
     }
   }
   // The object keeps the kind of checksum its upload declared; an undeclared one, what was sent.

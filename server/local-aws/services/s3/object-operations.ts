@@ -8,6 +8,7 @@ import { parseCopySource } from './copy-source';
 import { header, readObjectHeaders, readUserMetadata } from './object-request-headers';
 import { receiveBody, verifyBufferedBody } from './receive-body';
 import { s3Errors, s3Headers } from './s3-errors';
+import { etagListMatches } from './etag-match';
 import { checkWriteCondition, readWriteCondition } from './write-conditions';
 import { MissingBucketError, type ObjectHeaders, type ObjectRecord, type S3Store } from './s3-store';
 
@@ -82,7 +83,7 @@ function checkConditions(record: ObjectRecord, request: RawRequest) {
   const ifNoneMatch = header(request, 'if-none-match');
   const ifModifiedSince = header(request, 'if-modified-since');
   const ifUnmodifiedSince = header(request, 'if-unmodified-since');
-  const etagMatches = (list: string) => list.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === record.etag || `"${tag.trim()}"` === record.etag);
+  const etagMatches = (list: string) => etagListMatches(list, record.etag);
   const modifiedSeconds = Math.floor(record.lastModified.getTime() / 1000);
   if (ifMatch !== undefined && !etagMatches(ifMatch)) throw s3Errors.preconditionFailed('If-Match');
   if (ifMatch === undefined && ifUnmodifiedSince !== undefined) {
@@ -221,16 +222,10 @@ export async function copyObject(store: S3Store, request: RawRequest, ctx: Reque
       "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
     );
   }
-  const conditions = {
-    'if-match': header(request, 'x-amz-copy-source-if-match'),
-    'if-none-match': header(request, 'x-amz-copy-source-if-none-match'),
-  };
-  if (conditions['if-match'] !== undefined && conditions['if-match'].trim() !== source.etag && `"${conditions['if-match'].trim()}"` !== source.etag) {
-    throw s3Errors.preconditionFailed('x-amz-copy-source-If-Match');
-  }
-  if (conditions['if-none-match'] !== undefined && (conditions['if-none-match'].trim() === source.etag || `"${conditions['if-none-match'].trim()}"` === source.etag)) {
-    throw s3Errors.preconditionFailed('x-amz-copy-source-If-None-Match');
-  }
+  const sourceIfMatch = header(request, 'x-amz-copy-source-if-match');
+  if (sourceIfMatch !== undefined && !etagListMatches(sourceIfMatch, source.etag)) throw s3Errors.preconditionFailed('x-amz-copy-source-If-Match');
+  const sourceIfNoneMatch = header(request, 'x-amz-copy-source-if-none-match');
+  if (sourceIfNoneMatch !== undefined && etagListMatches(sourceIfNoneMatch, source.etag)) throw s3Errors.preconditionFailed('x-amz-copy-source-If-None-Match');
   const stored = await store.files.copy(source.fileId);
   const replace = directive === 'REPLACE';
   const headers: ObjectHeaders = replace

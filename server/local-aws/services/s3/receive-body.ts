@@ -38,8 +38,7 @@ export async function receiveBody(
     throw s3Errors.entityTooLarge(options.maxBytes);
   }
 
-  const contentMd5 = header(request, 'content-md5');
-  if (contentMd5 !== undefined && !/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) throw s3Errors.invalidDigest();
+  const contentMd5 = readContentMd5(request);
 
   const algorithm = checksumAlgorithmOf(request) ?? options.defaultAlgorithm;
   const transforms: Transform[] = [];
@@ -77,7 +76,7 @@ export async function receiveBody(
     const expected = header(request, headerName) ?? decoder?.trailers[headerName];
     const actual = tap.digestBase64();
     if (expected !== undefined && expected !== actual) {
-      await discard(new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400));
+      await discard(s3Errors.checksumMismatch(algorithm));
     }
     checksums[algorithm] = actual;
   }
@@ -93,22 +92,24 @@ export async function receiveBody(
  * signed payload hash, each when the client sent it, with the errors S3 gives.
  */
 export function verifyBufferedBody(request: RawRequest, body: Buffer) {
-  const contentMd5 = header(request, 'content-md5');
-  if (contentMd5 !== undefined) {
-    if (!/^[A-Za-z0-9+/]{22}==$/.test(contentMd5)) throw s3Errors.invalidDigest();
-    if (createHash('md5').update(body).digest('base64') !== contentMd5) throw s3Errors.badDigest();
-  }
+  const contentMd5 = readContentMd5(request);
+  if (contentMd5 !== undefined && createHash('md5').update(body).digest('base64') !== contentMd5) throw s3Errors.badDigest();
   for (const algorithm of CHECKSUM_ALGORITHMS) {
     const expected = header(request, `x-amz-checksum-${algorithm.toLowerCase()}`);
-    if (expected !== undefined && checksumBase64(algorithm, body) !== expected) {
-      throw new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400);
-    }
+    if (expected !== undefined && checksumBase64(algorithm, body) !== expected) throw s3Errors.checksumMismatch(algorithm);
   }
   const payloadSha256 = signedPayloadSha256(request);
   if (payloadSha256 !== undefined) {
     const computed = createHash('sha256').update(body).digest('hex');
     if (computed !== payloadSha256) throw sha256Mismatch(payloadSha256, computed);
   }
+}
+
+/** Content-MD5 when sent: 16 bytes in base64, else InvalidDigest before any byte is read. */
+function readContentMd5(request: RawRequest): string | undefined {
+  const value = header(request, 'content-md5');
+  if (value !== undefined && !/^[A-Za-z0-9+/]{22}==$/.test(value)) throw s3Errors.invalidDigest();
+  return value;
 }
 
 /** The hex SHA-256 a SigV4 request declares for its body; undefined for UNSIGNED-PAYLOAD and streaming. */

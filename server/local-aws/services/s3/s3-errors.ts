@@ -22,6 +22,7 @@ export const s3Errors = {
   malformedXml: () =>
     new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400),
   invalidDigest: () => new AwsError('InvalidDigest', 'The Content-MD5 you specified was invalid.', 400),
+  checksumMismatch: (algorithm: string) => new AwsError('BadDigest', `The ${algorithm} you specified did not match the calculated checksum.`, 400),
   badDigest: (what = 'Content-MD5') =>
     new AwsError('BadDigest', `The ${what} you specified did not match what we received.`, 400),
   invalidRange: (size: number, range: string) =>

@@ -1,6 +1,7 @@
 import { AwsError } from '../../errors';
 import type { RawRequest } from '../../request-context';
 import { header } from './object-request-headers';
+import { etagListMatches } from './etag-match';
 import { s3Errors } from './s3-errors';
 
 /**
@@ -31,7 +32,6 @@ export function checkWriteCondition(condition: WriteCondition | undefined, key: 
   if (condition.ifNoneMatch && currentEtag !== undefined) throw s3Errors.preconditionFailed('If-None-Match');
   if (condition.ifMatch !== undefined) {
     if (currentEtag === undefined) throw s3Errors.noSuchKey(key);
-    const wanted = condition.ifMatch.replace(/^W\//, '');
-    if (wanted !== '*' && wanted !== currentEtag && `"${wanted}"` !== currentEtag) throw s3Errors.preconditionFailed('If-Match');
+    if (!etagListMatches(condition.ifMatch, currentEtag)) throw s3Errors.preconditionFailed('If-Match');
   }
 }
